@@ -1,0 +1,83 @@
+package dev.chatconnect.connector.mixer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatconnect.connector.util.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ids of a channel's most recent emitted messages: Mixer's only resume state (its ids carry no order and there is no
+ * cursor). It decides which history messages are new after a reconnect and is the channel's source offset.
+ */
+final class SeenMessageIds {
+    static final String OFFSET_KEY = "recent_message_ids";
+    private final int capacity;
+    private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+    private Map<String, Object> offset;
+
+    SeenMessageIds(int capacity, Map<String, Object> storedOffset) {
+        this.capacity = capacity;
+        if (storedOffset != null && storedOffset.get(OFFSET_KEY) instanceof List<?> stored) {
+            stored.forEach(id -> remember(String.valueOf(id)));
+        }
+    }
+
+    boolean isEmpty() {
+        return ids.isEmpty();
+    }
+
+    /** Records {@code id} as emitted; false when it already was (a duplicate). */
+    boolean remember(String id) {
+        if (!ids.add(id)) {
+            return false;
+        }
+        if (ids.size() > capacity) {
+            Iterator<String> oldest = ids.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+        offset = null;
+        return true;
+    }
+
+    /**
+     * The history messages (oldest first) that come after the newest one already emitted and were not emitted themselves.
+     * Anchoring on the newest known id keeps a message deleted from history from making older ones look new.
+     */
+    List<JsonNode> unseen(List<JsonNode> history) {
+        int anchor = -1;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (ids.contains(Json.text(history.get(i), "id"))) {
+                anchor = i;
+                break;
+            }
+        }
+        List<JsonNode> fresh = new ArrayList<>();
+        for (int i = anchor + 1; i < history.size(); i++) {
+            String id = Json.text(history.get(i), "id");
+            if (id != null && !ids.contains(id)) {
+                fresh.add(history.get(i));
+            }
+        }
+        return fresh;
+    }
+
+    /** The offset after the last remembered id; the same map is reused until another id is remembered. */
+    Map<String, Object> offset() {
+        if (offset == null) {
+            offset = Map.of(OFFSET_KEY, List.copyOf(ids));
+        }
+        return offset;
+    }
+
+    static String checkOffset(Map<String, ?> offset) {
+        Object ids = offset.get(OFFSET_KEY);
+        if (!(ids instanceof List<?> list) || list.stream().anyMatch(id -> !(id instanceof String))) {
+            return "must hold \"" + OFFSET_KEY + "\": a list of Mixer message ids (strings)";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.chatconnect.connector.platform;
+
+import dev.chatconnect.connector.mixer.MixerPlatform;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The platforms this plugin speaks. A new platform is one more entry here. */
+public final class Platforms {
+    private static final Map<String, ChatPlatform> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (ChatPlatform platform : List.<ChatPlatform>of(new MixerPlatform())) {
+            BY_NAME.put(platform.name(), platform);
+        }
+    }
+
+    private Platforms() {
+    }
+
+    public static Iterable<ChatPlatform> all() {
+        return BY_NAME.values();
+    }
+
+    public static Optional<ChatPlatform> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static String names() {
+        return String.join(", ", BY_NAME.keySet());
+    }
+
+    /** Checks one {@code platform:channel} entry; returns the problem, or null when it is fine. */
+    public static String checkChannelEntry(String entry) {
+        ChannelRef ref;
+        try {
+            ref = ChannelRef.parse(entry);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        return byName(ref.platform())
+                .map(p -> p.checkChannel(ref.channel()))
+                .orElse("names unknown platform '" + ref.platform() + "' (known: " + names() + ")");
+    }
+}

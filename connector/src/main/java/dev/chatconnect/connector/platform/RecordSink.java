@@ -1,0 +1,22 @@
+package dev.chatconnect.connector.platform;
+
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+
+/** Where a platform source puts its events; implemented by the source task. */
+public interface RecordSink {
+
+    /**
+     * Hands one event of {@code channel} to Kafka Connect, waiting while the task's queue is full.
+     *
+     * @param offset what the channel needs to resume after this event (stored when the record is committed)
+     * @return false when the task is stopping and the event was not taken
+     */
+    boolean emit(ChannelRef channel, Map<String, ?> offset, Struct event) throws InterruptedException;
+
+    /** Fails the whole task: the next {@code poll()} throws with this cause. For faults no channel can recover from. */
+    void fail(RuntimeException cause);
+
+    /** True when events are waiting on a full queue: sockets are paused on purpose and must not be judged dead. */
+    boolean backPressured();
+}

@@ -1,0 +1,128 @@
+package dev.chatconnect.connector.source;
+
+import dev.chatconnect.connector.Version;
+import dev.chatconnect.connector.config.ChatSourceConfig;
+import dev.chatconnect.connector.config.ChatSourceTaskConfig;
+import dev.chatconnect.connector.platform.ChannelRef;
+import dev.chatconnect.connector.platform.ChatPlatform;
+import dev.chatconnect.connector.platform.Platforms;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
+import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.util.ConnectorUtils;
+
+/**
+ * Streams chat events from the configured channels into Kafka. Channels are spread over the tasks; each task holds the
+ * sockets of its channels. Offsets are per channel, so a restart or rebalance resumes each channel where it stood.
+ */
+public class ChatSourceConnector extends SourceConnector {
+    private Map<String, String> props;
+    private List<ChannelRef> channels;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        this.channels = new ChatSourceConfig(props).channels();
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return ChatSourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        int groups = Math.max(1, Math.min(maxTasks, channels.size()));
+        List<Map<String, String>> configs = new ArrayList<>();
+        List<List<ChannelRef>> grouped = ConnectorUtils.groupPartitions(channels, groups);
+        for (int task = 0; task < grouped.size(); task++) {
+            Map<String, String> taskProps = new HashMap<>(props);
+            taskProps.put(ChatSourceConfig.CHANNELS, String.join(",", grouped.get(task).stream().map(ChannelRef::toString).toList()));
+            taskProps.put(ChatSourceTaskConfig.TASK_ID, Integer.toString(task));
+            configs.add(taskProps);
+        }
+        return configs;
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public ConfigDef config() {
+        return ChatSourceConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config config = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = new HashMap<>();
+        config.configValues().forEach(v -> byName.put(v.name(), v));
+        if (byName.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return config;
+        }
+        Map<String, Object> parsed = ChatSourceConfig.CONFIG_DEF.parse(connectorConfigs);
+        long initial = (Long) parsed.get(ChatSourceConfig.RECONNECT_BACKOFF_INITIAL_MS);
+        long max = (Long) parsed.get(ChatSourceConfig.RECONNECT_BACKOFF_MAX_MS);
+        if (initial > max) {
+            byName.get(ChatSourceConfig.RECONNECT_BACKOFF_MAX_MS).addErrorMessage(
+                    "must be at least " + ChatSourceConfig.RECONNECT_BACKOFF_INITIAL_MS + " (" + initial + ")");
+        }
+        @SuppressWarnings("unchecked")
+        List<ChannelRef> refs = ((List<String>) parsed.get(ChatSourceConfig.CHANNELS)).stream().map(ChannelRef::parse).toList();
+        for (ChatPlatform platform : Platforms.all()) {
+            List<ChannelRef> own = refs.stream().filter(r -> r.platform().equals(platform.name())).toList();
+            if (!own.isEmpty()) {
+                platform.validate(parsed, own, byName);
+            }
+        }
+        return config;
+    }
+
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        // Offsets describe exactly what was emitted per channel and are restored before any socket opens, so with
+        // exactly.once.source.support enabled a restart neither loses nor repeats what the platform can replay.
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            Map<String, ?> partition = entry.getKey();
+            Object platformName = partition == null ? null : partition.get(ChannelRef.PARTITION_PLATFORM);
+            Object channel = partition == null ? null : partition.get(ChannelRef.PARTITION_CHANNEL);
+            if (!(platformName instanceof String) || !(channel instanceof String) || partition.size() != 2) {
+                throw new ConnectException("Source partitions must be {\"platform\": ..., \"channel\": ...}, got " + partition);
+            }
+            ChatPlatform platform = Platforms.byName((String) platformName)
+                    .orElseThrow(() -> new ConnectException("Unknown platform '" + platformName + "' in partition " + partition));
+            Map<String, ?> offset = entry.getValue();
+            if (offset != null) {
+                String problem = platform.checkOffset(offset);
+                if (problem != null) {
+                    throw new ConnectException("Offset " + offset + " for " + platformName + ":" + channel + " " + problem);
+                }
+            }
+        }
+        return true;
+    }
+
+    List<ChannelRef> channels() {
+        return Objects.requireNonNull(channels);
+    }
+}

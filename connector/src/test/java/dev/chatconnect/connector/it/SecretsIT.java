@@ -1,0 +1,59 @@
+package dev.chatconnect.connector.it;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OAuth token is set, used on every connect, and the connector is driven through failures (rejected auth, dropped
+ * sockets, an unreachable API, a channel that does not exist): the token must appear nowhere in the captured log output
+ * nor in any task status.
+ */
+class SecretsIT extends ConnectClusterExtension {
+
+    @Test
+    void theOAuthTokenAppearsInNoLogAndNoStatus() throws Exception {
+        String token = emulator.mixer().oauthToken();
+        assertTrue(token.length() >= 8, "a token distinctive enough to search for");
+        List<Long> channels = newMixerChannels(2);
+
+        connect.configureConnector("secret", mixerSource("secret-events", channels, 1));
+        awaitRunning("secret", 1);
+        awaitSocketsAuthenticated(channels);
+        emulator.mixer().rejectNextAuths(channels.get(0), 2, "UNOTFOUND");
+        int before = emulator.mixer().chatsRequests(channels.get(1));
+        emulator.mixer().dropAllSockets();
+        Await.until(Duration.ofSeconds(60), () -> emulator.mixer().chatsRequests(channels.get(1)) > before, () -> "reconnect");
+        String message = emulator.mixer().channel(channels.get(1)).postMessage("carol", 9, "hi");
+        try (TopicReader reader = new TopicReader(connect.kafka(), "secret-events")) {
+            reader.awaitAtLeast(1, e -> message.equals(e.id()), Duration.ofSeconds(60));
+        }
+
+        Map<String, String> unreachable = mixerSource("secret-unreachable", List.of(424242L), 1);
+        unreachable.put("mixer.api.url", "http://127.0.0.1:1/api/v1");
+        connect.configureConnector("unreachable", unreachable);
+        awaitRunning("unreachable", 1);
+        connect.configureConnector("missing", mixerSource("secret-missing", List.of(99_999_999L), 1));
+        connect.assertions().assertConnectorIsRunningAndTasksHaveFailed("missing", 1, "a channel that does not exist fails the task");
+        connect.validateConnectorConfig("ChatSourceConnector", mixerSource("x", channels, 1));
+
+        for (String name : List.of("secret", "unreachable", "missing")) {
+            String status = connect.connectorStatus(name).toString() + connect.connectorStatus(name).tasks().stream()
+                    .map(t -> String.valueOf(t.trace())).toList();
+            assertFalse(status.contains(token), "task status of " + name + " shows the token");
+            connect.deleteConnector(name);
+        }
+
+        Path log = Path.of(System.getProperty("chatconnect.test.logdir", "target/test-logs"), "tests.log");
+        assertTrue(Files.exists(log), "log captured at " + log);
+        String captured = Files.readString(log);
+        assertTrue(captured.contains("Mixer channel"), "the connector's own logging is captured");
+        assertFalse(captured.contains(token), "the OAuth token leaked into the log");
+    }
+}

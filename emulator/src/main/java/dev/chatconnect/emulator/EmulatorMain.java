@@ -1,0 +1,92 @@
+package dev.chatconnect.emulator;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * {@code java -jar chat-emulator.jar --port 8080 [--mixer-channels 3] [--rate 2] [--authkey-reusable]}: prints one
+ * {@code EMULATOR {...}} line with the connector config, then serves until killed.
+ */
+public final class EmulatorMain {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar chat-emulator.jar [options]",
+            "  --port N              port on 127.0.0.1 (default 8080, 0 = ephemeral)",
+            "  --mixer-channels N    Mixer channels 1001.. (default 3)",
+            "  --mixer-endpoints N   chat socket endpoints handed out by /chats (default 2)",
+            "  --rate R              random chat events per second per channel (default 0 = none)",
+            "  --authkey-reusable    chat authkeys may be reused until they expire (default single-use)",
+            "  --authkey-ttl-seconds N   authkey lifetime (default 300)",
+            "  --seed N              seed for credentials and traffic content",
+            "  --help                this text",
+            "Prints one line 'EMULATOR {json}' with the connector config, then runs until killed.");
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Optional<ChatEmulator> started;
+        try {
+            started = launch(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (started.isEmpty()) {
+            return;
+        }
+        ChatEmulator emulator = started.get();
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
+        emulator.awaitClose();
+    }
+
+    /** Starts the emulator and prints its EMULATOR line; empty after printing usage for --help. */
+    static Optional<ChatEmulator> launch(String[] args, PrintStream out) {
+        EmulatorOptions.Builder options = EmulatorOptions.builder().port(8080);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return Optional.empty();
+                }
+                case "--port" -> options.port(intValue(args, ++i));
+                case "--mixer-channels" -> options.mixerChannelCount(intValue(args, ++i));
+                case "--mixer-endpoints" -> options.mixerEndpointCount(intValue(args, ++i));
+                case "--rate" -> options.trafficEventsPerSecond(doubleValue(args, ++i));
+                case "--authkey-reusable" -> options.authkeySingleUse(false);
+                case "--authkey-ttl-seconds" -> options.authkeyTtl(java.time.Duration.ofSeconds(intValue(args, ++i)));
+                case "--seed" -> options.seed(Long.parseLong(value(args, ++i)));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        ChatEmulator emulator = ChatEmulator.start(options.build());
+        out.println(emulator.startLine());
+        out.flush();
+        return Optional.of(emulator);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i) {
+        try {
+            return Integer.parseInt(value(args, i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[i - 1] + " needs an integer, got " + args[i]);
+        }
+    }
+
+    private static double doubleValue(String[] args, int i) {
+        try {
+            return Double.parseDouble(value(args, i));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a number, got " + args[i]);
+        }
+    }
+}
