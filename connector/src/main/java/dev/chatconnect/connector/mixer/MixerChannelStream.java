@@ -49,10 +49,10 @@ final class MixerChannelStream {
 
     private MixerEventMapper mapper;
     private Long channelId;
-    private State state = State.STARTING;
+    private volatile State state = State.STARTING;
     private long generation;
-    private MixerSocket socket;
-    private ScheduledFuture<?> pendingTimer;
+    private volatile MixerSocket socket;
+    private volatile ScheduledFuture<?> pendingTimer;
     private boolean rejectedOnce;
     private long liveSinceNanos;
     private Long botId;
@@ -92,13 +92,19 @@ final class MixerChannelStream {
         serial.execute(this::connect);
     }
 
+    /** Closes the socket now, from the caller's thread: the task's pools are shut down right after this returns. */
     void close() {
         closed = true;
-        serial.execute(() -> {
-            enter(State.CLOSED);
-            cancelTimer();
-            dropSocket();
-        });
+        MixerSocket current = socket;
+        if (current != null) {
+            current.abort();
+        }
+        ScheduledFuture<?> timerTask = pendingTimer;
+        if (timerTask != null) {
+            timerTask.cancel(false);
+        }
+        enter(State.CLOSED);
+        metrics.connected(false);
     }
 
     /** Called from the keepalive sweep (any thread): pings an idle socket, gives up on one that stopped answering. */
@@ -167,6 +173,11 @@ final class MixerChannelStream {
         URI uri = socketUri(details.endpoints().get(index));
         MixerSocket.open(http, uri, settings.clientId(), settings.connectTimeout(), settings.replyTimeout(),
                         new SocketEvents(gen), serial, timer)
+                .whenComplete((opened, error) -> {
+                    if (closed && opened != null) {
+                        opened.abort(); // stop() came first; the serial pool may be gone already
+                    }
+                })
                 .whenCompleteAsync((opened, error) -> {
                     if (gen != generation || closed) {
                         if (opened != null) {

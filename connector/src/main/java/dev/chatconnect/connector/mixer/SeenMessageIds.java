@@ -10,18 +10,22 @@ import java.util.Map;
 
 /**
  * The ids of a channel's most recent emitted messages: Mixer's only resume state (its ids carry no order and there is no
- * cursor). It decides which history messages are new after a reconnect and is the channel's source offset.
+ * cursor). It decides which history messages are new after a reconnect and is the channel's source offset, stored as one
+ * comma-separated string because Connect offsets hold primitive values only (Mixer ids are uuids, never with commas).
  */
 final class SeenMessageIds {
     static final String OFFSET_KEY = "recent_message_ids";
+    private static final String SEPARATOR = ",";
     private final int capacity;
     private final LinkedHashSet<String> ids = new LinkedHashSet<>();
     private Map<String, Object> offset;
 
     SeenMessageIds(int capacity, Map<String, Object> storedOffset) {
         this.capacity = capacity;
-        if (storedOffset != null && storedOffset.get(OFFSET_KEY) instanceof List<?> stored) {
-            stored.forEach(id -> remember(String.valueOf(id)));
+        if (storedOffset != null && storedOffset.get(OFFSET_KEY) instanceof String stored && !stored.isEmpty()) {
+            for (String id : stored.split(SEPARATOR)) {
+                remember(id);
+            }
         }
     }
 
@@ -31,6 +35,9 @@ final class SeenMessageIds {
 
     /** Records {@code id} as emitted; false when it already was (a duplicate). */
     boolean remember(String id) {
+        if (id.contains(SEPARATOR)) {
+            throw new IllegalArgumentException("message id with a '" + SEPARATOR + "' cannot be tracked: " + id);
+        }
         if (!ids.add(id)) {
             return false;
         }
@@ -68,15 +75,14 @@ final class SeenMessageIds {
     /** The offset after the last remembered id; the same map is reused until another id is remembered. */
     Map<String, Object> offset() {
         if (offset == null) {
-            offset = Map.of(OFFSET_KEY, List.copyOf(ids));
+            offset = Map.of(OFFSET_KEY, String.join(SEPARATOR, ids));
         }
         return offset;
     }
 
     static String checkOffset(Map<String, ?> offset) {
-        Object ids = offset.get(OFFSET_KEY);
-        if (!(ids instanceof List<?> list) || list.stream().anyMatch(id -> !(id instanceof String))) {
-            return "must hold \"" + OFFSET_KEY + "\": a list of Mixer message ids (strings)";
+        if (!(offset.get(OFFSET_KEY) instanceof String)) {
+            return "must hold \"" + OFFSET_KEY + "\": Mixer message ids separated by commas (one string)";
         }
         return null;
     }

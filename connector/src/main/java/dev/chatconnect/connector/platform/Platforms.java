@@ -39,8 +39,10 @@ public final class Platforms {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        return byName(ref.platform())
-                .map(p -> p.checkChannel(ref.channel()))
-                .orElse("names unknown platform '" + ref.platform() + "' (known: " + names() + ")");
+        ChatPlatform platform = BY_NAME.get(ref.platform());
+        if (platform == null) {
+            return "names unknown platform '" + ref.platform() + "' (known: " + names() + ")";
+        }
+        return platform.checkChannel(ref.channel());
     }
 }

@@ -27,11 +27,11 @@ public final class EventQueue {
     public boolean put(SourceRecord record) throws InterruptedException {
         while (!closed) {
             if (records.offer(record)) {
-                return true;
+                return !closed;
             }
             lastFullNanos = System.nanoTime();
             if (records.offer(record, PRODUCER_RECHECK_MS, TimeUnit.MILLISECONDS)) {
-                return true;
+                return !closed;
             }
         }
         return false;

@@ -97,9 +97,8 @@ class ChatSourceConfigValidationTest {
     @Test
     void alterOffsetsAcceptsOnlyWhatTheConnectorCanResumeFrom() {
         Map<Map<String, ?>, Map<String, ?>> good = Map.of(
-                Map.of("platform", "mixer", "channel", "1"), Map.of("recent_message_ids", List.of("a", "b")));
+                Map.of("platform", "mixer", "channel", "1"), Map.of("recent_message_ids", "a,b"));
         assertTrue(connector.alterOffsets(valid(), good));
-        Map<String, ?> reset = new HashMap<>();
         Map<Map<String, ?>, Map<String, ?>> tombstone = new HashMap<>();
         tombstone.put(Map.of("platform", "mixer", "channel", "1"), null);
         assertTrue(connector.alterOffsets(valid(), tombstone), "resetting an offset is allowed");
@@ -107,6 +106,5 @@ class ChatSourceConfigValidationTest {
                 Map.of(Map.of("platform", "mixer", "channel", "1"), Map.of("recent_message_ids", 42))));
         assertThrows(ConnectException.class, () -> connector.alterOffsets(valid(),
                 Map.of(Map.of("platform", "myspace", "channel", "1"), Map.of())));
-        assertTrue(reset.isEmpty());
     }
 }

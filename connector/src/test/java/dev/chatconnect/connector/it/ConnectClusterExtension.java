@@ -67,6 +67,9 @@ public abstract class ConnectClusterExtension {
         props.put("connector.class", ChatSourceConnector.class.getName());
         props.put("tasks.max", Integer.toString(tasks));
         props.put("topic", topic);
+        // Connect creates the topic (KIP-158); the embedded broker does not auto-create topics.
+        props.put("topic.creation.default.replication.factor", "1");
+        props.put("topic.creation.default.partitions", "3");
         props.put("channels", channels.stream().map(id -> "mixer:" + id).collect(Collectors.joining(",")));
         props.put("reconnect.backoff.initial.ms", "100");
         props.put("reconnect.backoff.max.ms", "1000");

@@ -183,7 +183,8 @@ class MixerSourceIT extends ConnectClusterExtension {
         awaitRunning("odd", 1);
         awaitSocketsAuthenticated(channels);
         MixerChannel channel = emulator.mixer().channel(id);
-        Await.until(WAIT, () -> "LIVE".equals(attributeOrNull(channelMetrics("odd", id), "State")), () -> "channel live");
+        ObjectName oddMetrics = channelMetrics("odd", id);
+        Await.until(WAIT, () -> "LIVE".equals(attributeOrNull(oddMetrics, "State")), () -> "channel live");
 
         String garbage = "{\"type\":\"event\",\"event\":\"ChatMessage\",\"data\":{\"unterminated";
         String future = "{\"type\":\"event\",\"event\":\"HoloGiftEvent\",\"data\":{\"sparkles\":3}}";

@@ -49,15 +49,15 @@ class SeenMessageIdsTest {
         List.of("a", "b", "c", "d").forEach(seen::remember);
         assertFalse(seen.remember("d"));
         Map<String, Object> offset = seen.offset();
-        assertEquals(List.of("b", "c", "d"), offset.get(SeenMessageIds.OFFSET_KEY));
+        assertEquals("b,c,d", offset.get(SeenMessageIds.OFFSET_KEY));
         SeenMessageIds restored = new SeenMessageIds(3, offset);
         assertEquals(List.of("e"), ids(restored.unseen(history("b", "c", "d", "e"))));
     }
 
     @Test
     void offsetShapeIsChecked() {
-        assertNull(SeenMessageIds.checkOffset(Map.of(SeenMessageIds.OFFSET_KEY, List.of("x"))));
-        assertNotNull(SeenMessageIds.checkOffset(Map.of(SeenMessageIds.OFFSET_KEY, "x")));
+        assertNull(SeenMessageIds.checkOffset(Map.of(SeenMessageIds.OFFSET_KEY, "x,y")));
+        assertNotNull(SeenMessageIds.checkOffset(Map.of(SeenMessageIds.OFFSET_KEY, List.of("x"))));
         assertNotNull(SeenMessageIds.checkOffset(Map.of("other", List.of())));
     }
 }
