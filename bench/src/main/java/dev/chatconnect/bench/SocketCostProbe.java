@@ -51,10 +51,7 @@ public final class SocketCostProbe {
         int peakThreads = JvmGauges.peakThreads();
         long heapOpen = JvmGauges.heapUsedAfterGc();
         long rssOpen = JvmGauges.residentBytes();
-        if (HOLD_MILLIS > 0) {
-            System.err.printf("holding %d sockets open for %d ms (pid %d)%n", sockets, HOLD_MILLIS, ProcessHandle.current().pid());
-            Thread.sleep(HOLD_MILLIS);
-        }
+        holdForInspection(sockets);
 
         opened.forEach(TrackedSocket::startClose);
         awaitAll(opened, false, timeoutSeconds);
@@ -72,6 +69,14 @@ public final class SocketCostProbe {
                 threadsAfterClose, threadsAfterShutdown);
         System.out.println(RESULT_PREFIX + cost.toJson());
         System.exit(0); // idle library threads (e.g. OkHttp's TaskRunner) must not keep the probe alive
+    }
+
+    private static void holdForInspection(int sockets) throws InterruptedException {
+        if (HOLD_MILLIS > 0) {
+            System.err.printf("holding %d sockets open for %d ms (pid %d)%n",
+                    sockets, HOLD_MILLIS, ProcessHandle.current().pid());
+            Thread.sleep(HOLD_MILLIS);
+        }
     }
 
     /** Waits for every socket's first frame (or close); returns how many failed or did not finish in time. */
