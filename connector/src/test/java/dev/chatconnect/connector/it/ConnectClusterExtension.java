@@ -35,6 +35,10 @@ public abstract class ConnectClusterExtension {
         return props;
     }
 
+    protected java.util.Properties brokerProps() {
+        return new java.util.Properties();
+    }
+
     protected EmulatorOptions emulatorOptions() {
         return EmulatorOptions.builder().mixerChannelCount(0).build();
     }
@@ -46,6 +50,7 @@ public abstract class ConnectClusterExtension {
                 .name(getClass().getSimpleName())
                 .numWorkers(1)
                 .numBrokers(1)
+                .brokerProps(brokerProps())
                 .workerProps(workerProps())
                 .build();
         connect.start();
