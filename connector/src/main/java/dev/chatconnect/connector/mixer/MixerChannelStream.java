@@ -44,7 +44,6 @@ final class MixerChannelStream {
     private final ScheduledExecutorService timer;
     private final SeenMessageIds seen;
     private final Backoff backoff;
-    private final FailureListener onFailure;
     private final List<Buffered> buffered = new ArrayList<>();
 
     private MixerEventMapper mapper;
@@ -60,17 +59,12 @@ final class MixerChannelStream {
     private boolean welcomed;
     private volatile boolean closed;
 
-    interface FailureListener {
-        void channelFailed(ChannelRef ref, String reason);
-    }
-
     private record Buffered(JsonNode packet, String raw, long receivedAt) {
     }
 
     MixerChannelStream(ChannelRef ref, MixerSettings settings, MixerRestClient rest, HttpClient http,
                        Supplier<CompletableFuture<Long>> botUserId, RecordSink sink, SourceChannelMetrics metrics,
-                       SerialExecutor serial, ScheduledExecutorService timer, java.util.Map<String, Object> storedOffset,
-                       FailureListener onFailure) {
+                       SerialExecutor serial, ScheduledExecutorService timer, java.util.Map<String, Object> storedOffset) {
         this.ref = ref;
         this.settings = settings;
         this.rest = rest;
@@ -80,7 +74,6 @@ final class MixerChannelStream {
         this.metrics = metrics;
         this.serial = serial;
         this.timer = timer;
-        this.onFailure = onFailure;
         this.seen = new SeenMessageIds(settings.trackedIds(), storedOffset);
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         if (ref.channel().chars().allMatch(Character::isDigit)) {
@@ -110,18 +103,15 @@ final class MixerChannelStream {
     /** Called from the keepalive sweep (any thread): pings an idle socket, gives up on one that stopped answering. */
     void checkKeepalive(long now) {
         MixerSocket current = socket;
-        if (current == null || current.ownerBusy() || sink.backPressured()) {
+        if (current == null || sink.backPressured()) {
             return;
         }
-        long pingSent = current.pingSentNanos();
-        if (pingSent != 0 && now - pingSent > settings.keepaliveTimeout().toNanos()) {
+        if (current.checkKeepalive(now, settings.keepaliveIdle(), settings.keepaliveTimeout())) {
             serial.execute(() -> {
                 if (socket == current) {
                     reconnect("no pong within " + settings.keepaliveTimeout().toMillis() + " ms: socket is dead");
                 }
             });
-        } else if (pingSent == 0 && now - current.lastInboundNanos() > settings.keepaliveIdle().toNanos()) {
-            current.ping();
         }
     }
 
@@ -458,7 +448,7 @@ final class MixerChannelStream {
         metrics.connected(false);
         metrics.lastError(reason);
         log.error("Mixer channel {} cannot be read and is given up: {}. The task's other channels carry on.", ref, reason);
-        onFailure.channelFailed(ref, reason);
+        sink.channelFailed(ref, reason);
     }
 
     private void dropSocket() {

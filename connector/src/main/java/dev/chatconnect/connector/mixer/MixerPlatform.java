@@ -68,8 +68,11 @@ public final class MixerPlatform implements ChatPlatform {
     }
 
     @Override
-    public String checkOffset(Map<String, ?> offset) {
-        return SeenMessageIds.checkOffset(offset);
+    public String checkOffset(Map<String, ?> partition, Map<String, ?> offset) {
+        if (!(partition.get(dev.chatconnect.connector.platform.ChannelRef.PARTITION_CHANNEL) instanceof String) || partition.size() != 2) {
+            return "needs a partition {\"platform\": \"mixer\", \"channel\": \"<channel id>\"}";
+        }
+        return offset == null ? null : SeenMessageIds.checkOffset(offset);
     }
 
     @Override

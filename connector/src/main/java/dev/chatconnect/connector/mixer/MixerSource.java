@@ -6,12 +6,9 @@ import dev.chatconnect.connector.platform.SourceContext;
 import dev.chatconnect.connector.util.SerialExecutor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.connect.errors.ConnectException;
 
 /** Mixer in one task: a stream per channel, one shared bot-identity lookup, and one keepalive sweep for all sockets. */
 final class MixerSource implements PlatformSource {
@@ -19,7 +16,6 @@ final class MixerSource implements PlatformSource {
     private final MixerSettings settings;
     private final MixerRestClient rest;
     private final List<MixerChannelStream> streams = new ArrayList<>();
-    private final Map<ChannelRef, String> failed = new ConcurrentHashMap<>();
     private CompletableFuture<Long> botUserId;
     private ScheduledFuture<?> keepalive;
 
@@ -34,7 +30,7 @@ final class MixerSource implements PlatformSource {
         for (ChannelRef ref : context.channels()) {
             streams.add(new MixerChannelStream(ref, settings, rest, context.io().http(), this::botUserId, context.sink(),
                     context.channelMetrics(ref), new SerialExecutor(context.io().channelWork()), context.io().timer(),
-                    context.storedOffset(ref), this::channelFailed));
+                    context.storedOffset(ref)));
         }
         streams.forEach(MixerChannelStream::start);
         long sweepMillis = Math.max(50, Math.min(1_000, Math.min(settings.keepaliveIdle().toMillis(), settings.keepaliveTimeout().toMillis()) / 2));
@@ -61,15 +57,6 @@ final class MixerSource implements PlatformSource {
         long now = System.nanoTime();
         for (MixerChannelStream stream : streams) {
             stream.checkKeepalive(now);
-        }
-    }
-
-    private void channelFailed(ChannelRef ref, String reason) {
-        failed.put(ref, reason);
-        if (failed.size() == streams.size()) {
-            StringBuilder message = new StringBuilder("No Mixer channel of this task can be read:");
-            failed.forEach((channel, why) -> message.append(' ').append(channel).append(": ").append(why).append(';'));
-            context.sink().fail(new ConnectException(message.toString()));
         }
     }
 }

@@ -24,8 +24,19 @@ public interface ChatPlatform {
     default void validate(Map<String, Object> parsed, List<ChannelRef> channels, Map<String, ConfigValue> results) {
     }
 
-    /** Checks an offset given to {@code alterOffsets}; returns the problem, or null when this platform can resume from it. */
-    String checkOffset(Map<String, ?> offset);
+    /**
+     * Checks a partition and offset given to {@code alterOffsets} (the offset is null when it is being reset); returns the
+     * problem, or null when this platform can resume from it.
+     */
+    String checkOffset(Map<String, ?> partition, Map<String, ?> offset);
+
+    /**
+     * True when all of this platform's channels share one connection and login, and so must stay in one task
+     * (osu!: one notification socket and one rotating refresh token per account).
+     */
+    default boolean channelsShareOneConnection() {
+        return false;
+    }
 
     /** Opens the streaming side of this platform for the given channels of one task. */
     PlatformSource openSource(SourceContext context);

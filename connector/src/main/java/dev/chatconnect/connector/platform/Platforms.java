@@ -1,6 +1,7 @@
 package dev.chatconnect.connector.platform;
 
 import dev.chatconnect.connector.mixer.MixerPlatform;
+import dev.chatconnect.connector.osu.OsuPlatform;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ public final class Platforms {
     private static final Map<String, ChatPlatform> BY_NAME = new LinkedHashMap<>();
 
     static {
-        for (ChatPlatform platform : List.<ChatPlatform>of(new MixerPlatform())) {
+        for (ChatPlatform platform : List.<ChatPlatform>of(new MixerPlatform(), new OsuPlatform())) {
             BY_NAME.put(platform.name(), platform);
         }
     }

@@ -14,8 +14,14 @@ public interface RecordSink {
      */
     boolean emit(ChannelRef channel, Map<String, ?> offset, Struct event) throws InterruptedException;
 
-    /** Fails the whole task: the next {@code poll()} throws with this cause. For faults no channel can recover from. */
-    void fail(RuntimeException cause);
+    /** Hands a record the platform built itself (e.g. a state record whose offset is what matters). */
+    boolean emitRecord(org.apache.kafka.connect.source.SourceRecord record) throws InterruptedException;
+
+    /**
+     * Reports a channel that is given up for good (logged by the caller). The task carries on with its other channels and
+     * fails, naming every channel and cause, once none is left.
+     */
+    void channelFailed(ChannelRef channel, String reason);
 
     /** True when events are waiting on a full queue: sockets are paused on purpose and must not be judged dead. */
     boolean backPressured();

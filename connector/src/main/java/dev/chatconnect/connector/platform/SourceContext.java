@@ -11,6 +11,7 @@ public record SourceContext(
         ChatSourceTaskConfig config,
         List<ChannelRef> channels,
         Map<ChannelRef, Map<String, Object>> storedOffsets,
+        org.apache.kafka.connect.storage.OffsetStorageReader offsetReader,
         RecordSink sink,
         IoResources io,
         MetricsRegistry metrics) {
@@ -18,6 +19,11 @@ public record SourceContext(
     /** The offset last committed for {@code channel}, or null when the channel has never been read. */
     public Map<String, Object> storedOffset(ChannelRef channel) {
         return storedOffsets.get(channel);
+    }
+
+    /** The committed offset of any partition of this connector (e.g. a platform's account state); null if none. */
+    public Map<String, Object> storedOffset(Map<String, ?> partition) {
+        return offsetReader.offset(partition);
     }
 
     public SourceChannelMetrics channelMetrics(ChannelRef channel) {

@@ -18,7 +18,6 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
-import org.apache.kafka.connect.util.ConnectorUtils;
 
 /**
  * Streams chat events from the configured channels into Kafka. Channels are spread over the tasks; each task holds the
@@ -46,9 +45,8 @@ public class ChatSourceConnector extends SourceConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        int groups = Math.max(1, Math.min(maxTasks, channels.size()));
         List<Map<String, String>> configs = new ArrayList<>();
-        List<List<ChannelRef>> grouped = ConnectorUtils.groupPartitions(channels, groups);
+        List<List<ChannelRef>> grouped = TaskAssignment.assign(channels, maxTasks);
         for (int task = 0; task < grouped.size(); task++) {
             Map<String, String> taskProps = new HashMap<>(props);
             taskProps.put(ChatSourceConfig.CHANNELS, String.join(",", grouped.get(task).stream().map(ChannelRef::toString).toList()));
@@ -105,18 +103,14 @@ public class ChatSourceConnector extends SourceConnector {
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
             Map<String, ?> partition = entry.getKey();
             Object platformName = partition == null ? null : partition.get(ChannelRef.PARTITION_PLATFORM);
-            Object channel = partition == null ? null : partition.get(ChannelRef.PARTITION_CHANNEL);
-            if (!(platformName instanceof String) || !(channel instanceof String) || partition.size() != 2) {
-                throw new ConnectException("Source partitions must be {\"platform\": ..., \"channel\": ...}, got " + partition);
+            if (!(platformName instanceof String)) {
+                throw new ConnectException("Source partitions name their platform ({\"platform\": ..., ...}), got " + partition);
             }
             ChatPlatform platform = Platforms.byName((String) platformName)
                     .orElseThrow(() -> new ConnectException("Unknown platform '" + platformName + "' in partition " + partition));
-            Map<String, ?> offset = entry.getValue();
-            if (offset != null) {
-                String problem = platform.checkOffset(offset);
-                if (problem != null) {
-                    throw new ConnectException("Offset " + offset + " for " + platformName + ":" + channel + " " + problem);
-                }
+            String problem = platform.checkOffset(partition, entry.getValue());
+            if (problem != null) {
+                throw new ConnectException("Offset " + entry.getValue() + " for partition " + partition + ": " + problem);
             }
         }
         return true;

@@ -48,13 +48,13 @@ public class ChatSourceTask extends SourceTask {
         io = new IoResources(connectorName + "-task" + config.taskId(), config.ioThreads(), config.connectTimeout());
         metrics = new MetricsRegistry(connectorName, config.taskId());
         Map<ChannelRef, Map<String, Object>> offsets = storedOffsets(channels);
-        RecordSink sink = new QueueSink(queue, config.topic());
+        RecordSink sink = new QueueSink(queue, config.topic(), channels.size());
 
         Map<String, List<ChannelRef>> byPlatform = new LinkedHashMap<>();
         channels.forEach(ref -> byPlatform.computeIfAbsent(ref.platform(), p -> new ArrayList<>()).add(ref));
         byPlatform.forEach((name, refs) -> {
             ChatPlatform platform = Platforms.byName(name).orElseThrow();
-            PlatformSource source = platform.openSource(new SourceContext(config, refs, offsets, sink, io, metrics));
+            PlatformSource source = platform.openSource(new SourceContext(config, refs, offsets, context.offsetStorageReader(), sink, io, metrics));
             sources.add(source);
             source.start();
         });
@@ -100,10 +100,14 @@ public class ChatSourceTask extends SourceTask {
         private final EventQueue queue;
         private final TopicTemplate topic;
         private final Map<ChannelRef, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<ChannelRef, String> failed = new java.util.concurrent.ConcurrentSkipListMap<>(
+                java.util.Comparator.comparing(ChannelRef::toString));
+        private final int channelCount;
 
-        QueueSink(EventQueue queue, TopicTemplate topic) {
+        QueueSink(EventQueue queue, TopicTemplate topic, int channelCount) {
             this.queue = queue;
             this.topic = topic;
+            this.channelCount = channelCount;
         }
 
         @Override
@@ -115,8 +119,18 @@ public class ChatSourceTask extends SourceTask {
         }
 
         @Override
-        public void fail(RuntimeException cause) {
-            queue.fail(cause);
+        public boolean emitRecord(SourceRecord record) throws InterruptedException {
+            return queue.put(record);
+        }
+
+        @Override
+        public void channelFailed(ChannelRef channel, String reason) {
+            failed.put(channel, reason);
+            if (failed.size() >= channelCount) {
+                StringBuilder message = new StringBuilder("No channel of this task can be read:");
+                failed.forEach((ref, why) -> message.append(' ').append(ref).append(": ").append(why).append(';'));
+                queue.fail(new org.apache.kafka.connect.errors.ConnectException(message.toString()));
+            }
         }
 
         @Override

@@ -1,0 +1,142 @@
+package dev.chatconnect.connector.osu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.chatconnect.connector.util.Json;
+import dev.chatconnect.connector.util.RequestBudget;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The osu! REST calls chat needs, inside the account's request budget: a 429 pauses the budget and retries (osu! sends no
+ * Retry-After), a 401 refreshes the token once and retries, 5xx retries a few times with backoff.
+ */
+final class OsuApi {
+    private static final int MAX_ATTEMPTS = 6;
+    private final HttpClient http;
+    private final OsuSettings settings;
+    private final OsuTokens tokens;
+    private final RequestBudget budget;
+    private final ScheduledExecutorService timer;
+
+    OsuApi(HttpClient http, OsuSettings settings, OsuTokens tokens, RequestBudget budget, ScheduledExecutorService timer) {
+        this.http = http;
+        this.settings = settings;
+        this.tokens = tokens;
+        this.budget = budget;
+        this.timer = timer;
+    }
+
+    CompletableFuture<JsonNode> joinChannel(long channelId, long userId) {
+        return call("PUT", "/chat/channels/" + channelId + "/users/" + userId, null);
+    }
+
+    CompletableFuture<JsonNode> publicChannels() {
+        return call("GET", "/chat/channels", null);
+    }
+
+    CompletableFuture<JsonNode> channel(long channelId) {
+        return call("GET", "/chat/channels/" + channelId, null);
+    }
+
+    /** Messages after {@code since} (exclusive), oldest first; {@code since < 0} means the newest page. */
+    CompletableFuture<JsonNode> messagesSince(long channelId, long since) {
+        return call("GET", "/chat/channels/" + channelId + "/messages?limit=50" + (since >= 0 ? "&since=" + since : ""), null);
+    }
+
+    /** The page of messages just before {@code until} (exclusive), oldest first. */
+    CompletableFuture<JsonNode> messagesUntil(long channelId, long until) {
+        return call("GET", "/chat/channels/" + channelId + "/messages?limit=50&until=" + until, null);
+    }
+
+    CompletableFuture<JsonNode> ack() {
+        return call("POST", "/chat/ack", "{}");
+    }
+
+    private CompletableFuture<JsonNode> call(String method, String path, String jsonBody) {
+        return attempt(method, path, jsonBody, 1, false);
+    }
+
+    private CompletableFuture<JsonNode> attempt(String method, String path, String jsonBody, int attempt, boolean refreshed) {
+        String what = method + " " + path.replaceAll("\\?.*", "");
+        return budget.acquire()
+                .thenCompose(ready -> tokens.accessToken())
+                .thenCompose(token -> http.sendAsync(request(method, path, jsonBody, token), HttpResponse.BodyHandlers.ofString())
+                        .handle((response, error) -> new Outcome(response, error)))
+                .thenCompose(outcome -> {
+                    if (outcome.error != null) {
+                        return retryOrFail(method, path, jsonBody, attempt, refreshed,
+                                new OsuApiException(what + " failed: " + OsuTokens.rootCause(outcome.error).getClass().getSimpleName(), 0));
+                    }
+                    int status = outcome.response.statusCode();
+                    if (status == 200 || status == 204) {
+                        return CompletableFuture.completedFuture(parse(outcome.response.body()));
+                    }
+                    if (status == 401 && !refreshed) {
+                        return tokens.refresh().thenCompose(t -> attempt(method, path, jsonBody, attempt, true));
+                    }
+                    if (status == 429) {
+                        budget.pause(backoff(attempt));
+                    }
+                    return retryOrFail(method, path, jsonBody, attempt, refreshed,
+                            new OsuApiException(what + " answered HTTP " + status + errorText(outcome.response.body()), status));
+                });
+    }
+
+    private CompletableFuture<JsonNode> retryOrFail(String method, String path, String jsonBody, int attempt, boolean refreshed,
+                                                    OsuApiException failure) {
+        if (!failure.retryable() || attempt >= MAX_ATTEMPTS) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        Executor later = CompletableFuture.delayedExecutor(backoff(attempt).toMillis(), TimeUnit.MILLISECONDS, timer);
+        return CompletableFuture.supplyAsync(() -> null, later)
+                .thenCompose(ignored -> attempt(method, path, jsonBody, attempt + 1, refreshed));
+    }
+
+    private HttpRequest request(String method, String path, String jsonBody, String token) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
+        return HttpRequest.newBuilder(URI.create(settings.apiUrl() + path))
+                .timeout(settings.connectTimeout())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method(method, body)
+                .build();
+    }
+
+    private static Duration backoff(int attempt) {
+        return Duration.ofMillis(Math.min(60_000, 1_000L << Math.min(attempt - 1, 6)));
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return NullNode.getInstance();
+        }
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new CompletionException(new OsuApiException("osu! returned a body that is not JSON", 200));
+        }
+    }
+
+    private static String errorText(String body) {
+        try {
+            String error = Json.text(Json.MAPPER.readTree(body), "error");
+            return error == null ? "" : " (" + error + ")";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private record Outcome(HttpResponse<String> response, Throwable error) {
+    }
+}
