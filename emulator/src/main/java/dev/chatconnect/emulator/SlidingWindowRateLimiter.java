@@ -37,6 +37,22 @@ public final class SlidingWindowRateLimiter {
         return true;
     }
 
+    /** How many more events the current window allows right now (Integer.MAX_VALUE when unlimited). */
+    public synchronized int remaining() {
+        if (permits == Integer.MAX_VALUE) {
+            return permits;
+        }
+        long now = System.nanoTime();
+        while (!grants.isEmpty() && now - grants.peekFirst() >= windowNanos) {
+            grants.pollFirst();
+        }
+        return Math.max(0, permits - grants.size());
+    }
+
+    public int permits() {
+        return permits;
+    }
+
     /** Seconds until the oldest grant leaves the window (at least 1), for a Retry-After header. */
     public synchronized long secondsUntilNextPermit() {
         if (grants.isEmpty()) {

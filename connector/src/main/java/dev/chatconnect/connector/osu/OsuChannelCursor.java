@@ -21,13 +21,13 @@ final class OsuChannelCursor {
 
     OsuChannelCursor(Map<String, Object> stored) {
         if (stored != null && stored.get(LAST_MESSAGE_ID) instanceof Number last) {
-            lastMessageId = last.longValue();
             Object ids = stored.get(RECENT_MESSAGE_IDS);
             if (ids instanceof String text && !text.isBlank()) {
                 for (String id : text.split(",")) {
                     remember(Long.parseLong(id.trim()));
                 }
             }
+            lastMessageId = Math.max(lastMessageId, last.longValue());
         }
     }
 

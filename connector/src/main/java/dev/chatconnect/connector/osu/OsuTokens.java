@@ -18,13 +18,13 @@ import java.util.function.Consumer;
  * token to {@code onRotated} so it can be stored, and reads the account's user id from the JWT ({@code sub}).
  */
 final class OsuTokens {
-    private static final long EARLY_REFRESH_MILLIS = 60_000;
+    private static final long EARLY_REFRESH_MAX_MILLIS = 60_000;
     private final HttpClient http;
     private final OsuSettings settings;
     private final Consumer<String> onRotated;
     private String refreshToken;
     private String accessToken;
-    private long expiresAtMillis;
+    private long refreshAtMillis;
     private long userId;
     private CompletableFuture<String> refreshing;
 
@@ -35,9 +35,9 @@ final class OsuTokens {
         this.onRotated = onRotated;
     }
 
-    /** A usable access token, refreshed first when it expires within a minute. */
+    /** A usable access token, refreshed first when it is close to expiry (a minute, or a fifth of a short lifetime). */
     synchronized CompletableFuture<String> accessToken() {
-        if (accessToken != null && System.currentTimeMillis() < expiresAtMillis - EARLY_REFRESH_MILLIS) {
+        if (accessToken != null && System.currentTimeMillis() < refreshAtMillis) {
             return CompletableFuture.completedFuture(accessToken);
         }
         return refresh();
@@ -95,7 +95,8 @@ final class OsuTokens {
         }
         Long expiresIn = Json.longValue(json, "expires_in");
         accessToken = access;
-        expiresAtMillis = System.currentTimeMillis() + 1000L * (expiresIn == null ? 3600 : expiresIn);
+        long lifetimeMillis = 1000L * (expiresIn == null ? 3600 : expiresIn);
+        refreshAtMillis = System.currentTimeMillis() + lifetimeMillis - Math.min(EARLY_REFRESH_MAX_MILLIS, lifetimeMillis / 5);
         Long subject = Json.longValue(jwtClaims(access), "sub");
         if (subject != null) {
             userId = subject;

@@ -83,6 +83,32 @@ public abstract class ConnectClusterExtension {
         return props;
     }
 
+    /** Source connector settings for osu! channels of the emulator's bot account. */
+    protected Map<String, String> osuSource(String topic, Collection<?> channels, int tasks) {
+        Map<String, String> props = new HashMap<>();
+        emulator.connectorConfig().forEach((key, value) -> {
+            if (key.startsWith("osu.")) {
+                props.put(key, value);
+            }
+        });
+        props.put("connector.class", ChatSourceConnector.class.getName());
+        props.put("tasks.max", Integer.toString(tasks));
+        props.put("topic", topic);
+        props.put("topic.creation.default.replication.factor", "1");
+        props.put("topic.creation.default.partitions", "3");
+        props.put("channels", channels.stream().map(id -> "osu:" + id).collect(Collectors.joining(",")));
+        props.put("reconnect.backoff.initial.ms", "100");
+        props.put("reconnect.backoff.max.ms", "1000");
+        props.put("keepalive.idle.ms", "1000");
+        props.put("keepalive.timeout.ms", "1000");
+        props.put("osu.ack.interval.ms", "1000");
+        props.put("osu.requests.per.minute", "1200");
+        props.put("osu.state.topic", topic + ".state");
+        // refresh tokens rotate: every connector starts from one of its own
+        props.put("osu.refresh.token", emulator.osu().issueRefreshToken(emulator.osu().botUserId()));
+        return props;
+    }
+
     protected List<Long> newMixerChannels(int count) {
         long base = 10_000L + (long) (Math.random() * 1_000_000) * 100;
         List<Long> ids = new java.util.ArrayList<>();

@@ -93,6 +93,11 @@ public final class MixerChannel {
         return withLock(messageIds::toStrings);
     }
 
+    /** How many ChatMessages were posted to this channel (the size of {@link #messageIds()}). */
+    public int messageCount() {
+        return withLock(messageIds::size);
+    }
+
     /** Texts of the msg and whisper calls this channel accepted from clients, in order. */
     public List<String> receivedClientMessages() {
         return withLock(() -> List.copyOf(clientMessages));

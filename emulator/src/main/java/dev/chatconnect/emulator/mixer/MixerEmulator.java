@@ -268,6 +268,11 @@ public final class MixerEmulator implements AutoCloseable {
         return generator;
     }
 
+    /** Stops every traffic generator of this platform (started by options, tests or the admin API). */
+    public void stopAllTraffic() {
+        List.copyOf(trafficGenerators).forEach(TrafficGenerator::stop);
+    }
+
     /** Stops traffic and timers. The sockets themselves close with the server. */
     @Override
     public void close() {

@@ -20,6 +20,10 @@ final class UuidLog {
         size++;
     }
 
+    int size() {
+        return size;
+    }
+
     List<String> toStrings() {
         List<String> ids = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {

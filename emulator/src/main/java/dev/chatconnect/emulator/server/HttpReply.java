@@ -12,6 +12,11 @@ public record HttpReply(int status, String jsonBody, Map<String, String> headers
         return new HttpReply(status, Json.write(body), Map.of());
     }
 
+    /** A response without a body (204 No Content and the like). */
+    public static HttpReply empty(int status) {
+        return new HttpReply(status, "", Map.of());
+    }
+
     /** The error body shape Mixer's REST API used: {"statusCode":..,"error":..,"message":..}. */
     public static HttpReply error(int status, String error, String message) {
         Map<String, Object> body = new LinkedHashMap<>();

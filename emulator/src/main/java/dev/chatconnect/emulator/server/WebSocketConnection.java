@@ -3,6 +3,7 @@ package dev.chatconnect.emulator.server;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ public final class WebSocketConnection {
 
     /** A client that stops reading must not make the emulator buffer without bound; real servers drop such sockets. */
     private static final long SLOW_CONSUMER_LIMIT_BYTES = 32L * 1024 * 1024;
+
+    private static final byte[] PING_PAYLOAD = new byte[0];
 
     private final Channel channel;
 
@@ -38,6 +41,21 @@ public final class WebSocketConnection {
             return;
         }
         channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(utf8)), channel.voidPromise());
+    }
+
+    /** Sends a ping frame (the client should answer with a pong). */
+    public void sendPing() {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(PING_PAYLOAD)), channel.voidPromise());
+        }
+    }
+
+    /** Sends a close frame without a status code (the client sees 1005), then closes the TCP connection. */
+    public void closeWithoutStatus() {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(true, 0, Unpooled.EMPTY_BUFFER))
+                    .addListener(f -> channel.close());
+        }
     }
 
     /** Closes the TCP connection without a close frame, as a crashed server or a broken network would. */

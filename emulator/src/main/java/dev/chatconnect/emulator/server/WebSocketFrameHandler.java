@@ -36,10 +36,11 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             if (listener.answersPings()) {
                 ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
             }
+        } else if (frame instanceof PongWebSocketFrame) {
+            guarded(listener::onPong);
         } else if (frame instanceof CloseWebSocketFrame) {
             ctx.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(ChannelFutureListener.CLOSE);
         }
-        // Unsolicited pongs need no answer.
     }
 
     @Override

@@ -12,6 +12,10 @@ public interface WebSocketListener {
         return true;
     }
 
+    /** A pong frame arrived (solicited or not). */
+    default void onPong() {
+    }
+
     /** The socket is gone, whichever side closed it. */
     void onClosed();
 }

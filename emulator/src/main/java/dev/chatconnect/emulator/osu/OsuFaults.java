@@ -1,0 +1,38 @@
+package dev.chatconnect.emulator.osu;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Injected REST failures: the next N API requests fail with a status, or get 429. Thread-safe. */
+final class OsuFaults {
+
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus = 503;
+    private final AtomicInteger rateLimitedLeft = new AtomicInteger();
+
+    void failNextRequests(int count, int status) {
+        if (count < 0 || status < 100 || status > 599) {
+            throw new IllegalArgumentException("need count >= 0 and an HTTP status: " + count + ", " + status);
+        }
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
+    void rejectNextRequestsWith429(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        rateLimitedLeft.set(count);
+    }
+
+    /** The status the next request must fail with, consuming one injected failure; 429 bursts come second. */
+    Optional<Integer> takeFailure() {
+        if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return Optional.of(failureStatus);
+        }
+        if (rateLimitedLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return Optional.of(429);
+        }
+        return Optional.empty();
+    }
+}
