@@ -13,6 +13,10 @@ public final class EmulatorOptions {
     private final Duration authkeyTtl;
     private final double trafficEventsPerSecond;
     private final long seed;
+    private final int osuChannelCount;
+    private final Duration osuAccessTokenTtl;
+    private final Duration osuPingInterval;
+    private final Duration osuActivityTimeout;
 
     private EmulatorOptions(Builder b) {
         this.port = b.port;
@@ -22,6 +26,10 @@ public final class EmulatorOptions {
         this.authkeyTtl = b.authkeyTtl;
         this.trafficEventsPerSecond = b.trafficEventsPerSecond;
         this.seed = b.seed;
+        this.osuChannelCount = b.osuChannelCount;
+        this.osuAccessTokenTtl = b.osuAccessTokenTtl;
+        this.osuPingInterval = b.osuPingInterval;
+        this.osuActivityTimeout = b.osuActivityTimeout;
     }
 
     public static Builder builder() {
@@ -64,13 +72,37 @@ public final class EmulatorOptions {
         return seed;
     }
 
+    /** osu! PUBLIC channels: #osu (id 5), #lobby (6), then #channel7, ... */
+    public int osuChannelCount() {
+        return osuChannelCount;
+    }
+
+    public Duration osuAccessTokenTtl() {
+        return osuAccessTokenTtl;
+    }
+
+    /** WebSocket ping interval of the notification server; a client that misses a pong is cut at the next one. */
+    public Duration osuPingInterval() {
+        return osuPingInterval;
+    }
+
+    /** How old the last /chat/ack may be for PUBLIC channel messages to be delivered. */
+    public Duration osuActivityTimeout() {
+        return osuActivityTimeout;
+    }
+
     public Builder toBuilder() {
         return new Builder().port(port).mixerChannelCount(mixerChannelCount).mixerEndpointCount(mixerEndpointCount)
                 .authkeySingleUse(authkeySingleUse).authkeyTtl(authkeyTtl)
-                .trafficEventsPerSecond(trafficEventsPerSecond).seed(seed);
+                .trafficEventsPerSecond(trafficEventsPerSecond).seed(seed).osuChannelCount(osuChannelCount)
+                .osuAccessTokenTtl(osuAccessTokenTtl).osuPingInterval(osuPingInterval)
+                .osuActivityTimeout(osuActivityTimeout);
     }
 
-    /** Builder with the defaults: ephemeral port, 3 channels, 2 endpoints, single-use keys for 5 min, no traffic. */
+    /**
+     * Builder with the defaults: ephemeral port, 3 Mixer channels, 2 endpoints, single-use keys for 5 min, no traffic;
+     * 2 osu! channels, access tokens for 1 day, pings every 20 s, 60 s activity timeout.
+     */
     public static final class Builder {
         private int port;
         private int mixerChannelCount = 3;
@@ -79,6 +111,10 @@ public final class EmulatorOptions {
         private Duration authkeyTtl = Duration.ofMinutes(5);
         private double trafficEventsPerSecond;
         private long seed = System.nanoTime();
+        private int osuChannelCount = 2;
+        private Duration osuAccessTokenTtl = Duration.ofDays(1);
+        private Duration osuPingInterval = Duration.ofSeconds(20);
+        private Duration osuActivityTimeout = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -131,6 +167,39 @@ public final class EmulatorOptions {
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
+        }
+
+        public Builder osuChannelCount(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("channel count must not be negative: " + count);
+            }
+            this.osuChannelCount = count;
+            return this;
+        }
+
+        public Builder osuAccessTokenTtl(Duration ttl) {
+            this.osuAccessTokenTtl = positive(ttl, "access token TTL");
+            return this;
+        }
+
+        public Builder osuPingInterval(Duration interval) {
+            this.osuPingInterval = positive(interval, "ping interval");
+            return this;
+        }
+
+        public Builder osuActivityTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("activity timeout must not be negative: " + timeout);
+            }
+            this.osuActivityTimeout = timeout;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String what) {
+            if (Objects.requireNonNull(d, what).isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive: " + d);
+            }
+            return d;
         }
 
         public EmulatorOptions build() {

@@ -18,11 +18,16 @@ class ChatEmulatorTest {
     @Test
     void connectorConfigPointsAtTheEmulator() throws Exception {
         try (ChatEmulator emulator = ChatEmulator.start(EmulatorOptions.builder().mixerChannelCount(2).build())) {
-            assertEquals(List.of("mixer.api.url", "mixer.client.id", "mixer.oauth.token", "channels"),
+            assertEquals(List.of("mixer.api.url", "mixer.client.id", "mixer.oauth.token", "osu.api.url",
+                    "osu.notification.url", "osu.client.id", "osu.client.secret", "osu.refresh.token", "channels"),
                     List.copyOf(emulator.connectorConfig().keySet()));
             assertEquals("http://127.0.0.1:" + emulator.port() + "/api/v1",
                     emulator.connectorConfig().get("mixer.api.url"));
-            assertEquals("mixer:1001,mixer:1002", emulator.connectorConfig().get("channels"));
+            assertEquals("mixer:1001,mixer:1002,osu:5,osu:6", emulator.connectorConfig().get("channels"));
+            assertEquals(emulator.osu().apiUrl(), emulator.connectorConfig().get("osu.api.url"));
+            assertEquals("ws://127.0.0.1:" + emulator.port() + "/osu/notifications",
+                    emulator.connectorConfig().get("osu.notification.url"));
+            assertEquals(emulator.osu().clientSecret(), emulator.connectorConfig().get("osu.client.secret"));
             assertEquals(emulator.mixer().clientId(), emulator.connectorConfig().get("mixer.client.id"));
             assertEquals(emulator.mixer().oauthToken(), emulator.connectorConfig().get("mixer.oauth.token"));
 
@@ -30,7 +35,11 @@ class ChatEmulatorTest {
             assertTrue(line.startsWith("EMULATOR {"), line);
             JsonNode json = new ObjectMapper().readTree(line.substring("EMULATOR ".length()));
             assertEquals(emulator.connectorConfig().get("channels"), json.get("channels").asText());
-            assertEquals(4, json.size());
+            assertEquals(9, json.size());
+        }
+        try (ChatEmulator none = ChatEmulator.start(EmulatorOptions.builder().mixerChannelCount(0)
+                .osuChannelCount(0).build())) {
+            assertEquals("", none.connectorConfig().get("channels"));
         }
     }
 
@@ -40,6 +49,10 @@ class ChatEmulatorTest {
              ChatEmulator b = ChatEmulator.start(EmulatorOptions.builder().seed(99).build())) {
             assertEquals(a.mixer().oauthToken(), b.mixer().oauthToken());
             assertEquals(a.mixer().botUserId(), b.mixer().botUserId());
+            assertEquals(a.osu().clientId(), b.osu().clientId());
+            assertEquals(a.osu().clientSecret(), b.osu().clientSecret());
+            assertEquals(a.osu().botUserId(), b.osu().botUserId());
+            assertTrue(!a.osu().initialRefreshToken().equals(b.osu().initialRefreshToken()), "tokens stay random");
         }
     }
 

@@ -34,8 +34,42 @@ class EmulatorMainTest {
             String printed = out.toString(StandardCharsets.UTF_8);
             assertEquals(emulator.startLine() + System.lineSeparator(), printed);
             JsonNode config = new ObjectMapper().readTree(printed.substring("EMULATOR ".length()));
-            assertEquals("mixer:1001,mixer:1002", config.get("channels").asText());
+            assertEquals("mixer:1001,mixer:1002,osu:5,osu:6", config.get("channels").asText());
             assertTrue(config.get("mixer.api.url").asText().endsWith(":" + emulator.port() + "/api/v1"));
+            assertEquals(java.util.List.of("mixer.api.url", "mixer.client.id", "mixer.oauth.token", "osu.api.url",
+                    "osu.notification.url", "osu.client.id", "osu.client.secret", "osu.refresh.token", "channels"),
+                    fieldNames(config));
+            assertEquals(emulator.osu().initialRefreshToken(), config.get("osu.refresh.token").asText());
+        }
+    }
+
+    private static String readLine(BufferedReader reader) throws Exception {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return reader.readLine();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).get(30, TimeUnit.SECONDS);
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void commandReaderRunsPipedLinesAndStopsAtEndOfInput() throws Exception {
+        try (ChatEmulator emulator = ChatEmulator.start(EmulatorOptions.builder().port(0).seed(2).build())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Thread reader = EmulatorMain.startCommandReader(emulator,
+                    new java.io.ByteArrayInputStream("pings off\n\nhelp\n".getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8));
+            reader.join(10_000);
+            String[] lines = out.toString(StandardCharsets.UTF_8).split(System.lineSeparator());
+            assertEquals("OK {\"ok\":true,\"pingResponsive\":false}", lines[0]);
+            assertTrue(lines[1].startsWith("Mixer:"), lines[1]);
         }
     }
 
@@ -60,8 +94,8 @@ class EmulatorMainTest {
     void runsAsAProcessUntilKilled() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                EmulatorMain.class.getName(), "--port", "0", "--mixer-channels", "1").redirectErrorStream(true)
-                .start();
+                EmulatorMain.class.getName(), "--port", "0", "--mixer-channels", "1", "--osu-channels", "3")
+                .redirectErrorStream(true).start();
         try {
             BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -74,13 +108,20 @@ class EmulatorMainTest {
             }).get(30, TimeUnit.SECONDS);
             assertTrue(line != null && line.startsWith("EMULATOR {"), String.valueOf(line));
             JsonNode config = new ObjectMapper().readTree(line.substring("EMULATOR ".length()));
-            assertEquals("mixer:1001", config.get("channels").asText());
+            assertEquals("mixer:1001,osu:5,osu:6,osu:7", config.get("channels").asText());
 
             HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create(config.get("mixer.api.url").asText() + "/users/current"))
                     .header("Authorization", "Bearer " + config.get("mixer.oauth.token").asText()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, me.statusCode());
+
+            // Operator commands on stdin, one answer line each; the emulator keeps serving after stdin closes.
+            process.getOutputStream().write("drop\nbogus\nosu-say 5 Operator hi\n".getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+            assertEquals("OK {\"ok\":true,\"socketsBefore\":0}", readLine(stdout));
+            assertEquals("ERROR unknown command 'bogus' (try: help)", readLine(stdout));
+            assertTrue(readLine(stdout).startsWith("OK {\"ok\":true,\"channel\":5,\"message_id\":"));
             assertTrue(process.isAlive());
         } finally {
             process.destroy();

@@ -5,6 +5,7 @@ import dev.chatconnect.connector.metrics.SourceChannelMetrics;
 import dev.chatconnect.connector.platform.ChannelRef;
 import dev.chatconnect.connector.platform.RecordSink;
 import dev.chatconnect.connector.util.Backoff;
+import dev.chatconnect.connector.util.Futures;
 import dev.chatconnect.connector.util.Json;
 import dev.chatconnect.connector.util.SerialExecutor;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -136,7 +136,7 @@ final class MixerChannelStream {
                         return;
                     }
                     if (error != null) {
-                        apiFailure(unwrap(error));
+                        apiFailure(Futures.unwrap(error));
                     } else {
                         authkey = endpoints.authkey();
                         welcomed = false;
@@ -176,7 +176,7 @@ final class MixerChannelStream {
                         return;
                     }
                     if (error != null) {
-                        log.debug("Mixer channel {}: endpoint {} refused ({}), trying the next", ref, index + 1, unwrap(error).toString());
+                        log.debug("Mixer channel {}: endpoint {} refused ({}), trying the next", ref, index + 1, Futures.unwrap(error).toString());
                         openEndpoint(gen, details, index + 1);
                         return;
                     }
@@ -225,7 +225,7 @@ final class MixerChannelStream {
 
     private void onAuthReply(JsonNode packet, Throwable error) {
         if (error != null) {
-            reconnect("auth failed: " + describe(unwrap(error)));
+            reconnect("auth failed: " + describe(Futures.unwrap(error)));
             return;
         }
         JsonNode err = packet.get("error");
@@ -260,7 +260,7 @@ final class MixerChannelStream {
                 return;
             }
             if (error != null) {
-                reconnect("history failed: " + describe(unwrap(error)));
+                reconnect("history failed: " + describe(Futures.unwrap(error)));
                 return;
             }
             try {
@@ -472,13 +472,6 @@ final class MixerChannelStream {
         metrics.state(next.name());
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
 
     private static String describe(Throwable error) {
         return error instanceof MixerApiException ? error.getMessage()

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Retry-After), a 401 refreshes the token once and retries, 5xx retries a few times with backoff.
  */
 final class OsuApi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OsuApi.class);
     private static final int MAX_ATTEMPTS = 6;
     private final HttpClient http;
     private final OsuSettings settings;
@@ -70,8 +71,16 @@ final class OsuApi {
         String what = method + " " + path.replaceAll("\\?.*", "");
         return budget.acquire()
                 .thenCompose(ready -> tokens.accessToken())
-                .thenCompose(token -> http.sendAsync(request(method, path, jsonBody, token), HttpResponse.BodyHandlers.ofString())
-                        .handle((response, error) -> new Outcome(response, error)))
+                .thenCompose(token -> {
+                    long started = System.nanoTime();
+                    return http.sendAsync(request(method, path, jsonBody, token), HttpResponse.BodyHandlers.ofString())
+                            .handle((response, error) -> {
+                                log.debug("osu! {} {} -> {} in {} ms (attempt {})", method, path,
+                                        error != null ? error.getClass().getSimpleName() : response.statusCode(),
+                                        (System.nanoTime() - started) / 1_000_000, attempt);
+                                return new Outcome(response, error);
+                            });
+                })
                 .thenCompose(outcome -> {
                     if (outcome.error != null) {
                         return retryOrFail(method, path, jsonBody, attempt, refreshed,

@@ -9,6 +9,7 @@ import dev.chatconnect.connector.platform.PlatformSource;
 import dev.chatconnect.connector.platform.SourceContext;
 import dev.chatconnect.connector.schema.EventType;
 import dev.chatconnect.connector.util.Backoff;
+import dev.chatconnect.connector.util.Futures;
 import dev.chatconnect.connector.util.Json;
 import dev.chatconnect.connector.util.RequestBudget;
 import dev.chatconnect.connector.util.SerialExecutor;
@@ -131,11 +132,13 @@ final class OsuSource implements PlatformSource {
         configured.forEach(channel -> channel.metrics.state("JOINING"));
         tokens.accessToken()
                 .thenCompose(token -> joinAll())
+                // PUBLIC channels deliver only to accounts active within 60 s: be active before the socket opens (as lazer does)
+                .thenCompose(joined -> byId.isEmpty() ? CompletableFuture.completedFuture(null) : api.ack())
                 .whenCompleteAsync((ok, error) -> {
                     if (error == null) {
                         connect();
-                    } else if (!failIfPermanent(unwrap(error))) {
-                        retryLater(this::bootstrap, "start-up failed: " + unwrap(error).getMessage());
+                    } else if (!failIfPermanent(Futures.unwrap(error))) {
+                        retryLater(this::bootstrap, "start-up failed: " + Futures.unwrap(error).getMessage());
                     }
                 }, serial);
     }
@@ -151,7 +154,7 @@ final class OsuSource implements PlatformSource {
                     .thenCompose(id -> id == null ? CompletableFuture.completedFuture(null) : api.joinChannel(id, tokens.userId()))
                     .handleAsync((joined, error) -> {
                         if (error != null) {
-                            Throwable cause = unwrap(error);
+                            Throwable cause = Futures.unwrap(error);
                             if (cause instanceof OsuApiException api && !api.retryable()) {
                                 failChannel(channel, "cannot join: " + api.getMessage());
                                 return null;
@@ -216,8 +219,8 @@ final class OsuSource implements PlatformSource {
                         return;
                     }
                     if (error != null) {
-                        if (!failIfPermanent(unwrap(error))) {
-                            retryLater(this::connect, "notification socket refused: " + unwrap(error).getClass().getSimpleName());
+                        if (!failIfPermanent(Futures.unwrap(error))) {
+                            retryLater(this::connect, "notification socket refused: " + Futures.unwrap(error).getClass().getSimpleName());
                         }
                         return;
                     }
@@ -287,8 +290,9 @@ final class OsuSource implements PlatformSource {
             }
         }
         chain.whenCompleteAsync((ok, error) -> {
+            log.debug("osu! catch-up of generation {} ended ({})", gen, error == null ? "ok" : error.toString());
             if (error != null && gen == generation) {
-                Throwable cause = unwrap(error);
+                Throwable cause = Futures.unwrap(error);
                 if (!failIfPermanent(cause)) {
                     reconnect("catch-up failed: " + cause.getMessage());
                 }
@@ -469,6 +473,7 @@ final class OsuSource implements PlatformSource {
     }
 
     private void goLive(OsuChannel channel) {
+        log.info("osu! channel {} is live", channel.ref);
         channel.live = true;
         channel.metrics.state("LIVE");
         channel.metrics.connected(true);
@@ -502,8 +507,8 @@ final class OsuSource implements PlatformSource {
             return;
         }
         api.ack().whenCompleteAsync((ok, error) -> {
-            if (error != null && !failIfPermanent(unwrap(error))) {
-                log.warn("osu! keepalive (POST /chat/ack) failed: {}", unwrap(error).getMessage());
+            if (error != null && !failIfPermanent(Futures.unwrap(error))) {
+                log.warn("osu! keepalive (POST /chat/ack) failed: {}", Futures.unwrap(error).getMessage());
             }
         }, serial);
     }
@@ -524,7 +529,7 @@ final class OsuSource implements PlatformSource {
         log.warn("osu! notification socket rejected the access token; refreshing it");
         dropSocket();
         tokens.refresh().whenCompleteAsync((token, error) -> {
-            if (error == null || !failIfPermanent(unwrap(error))) {
+            if (error == null || !failIfPermanent(Futures.unwrap(error))) {
                 retryLater(this::connect, "authentication failed");
             }
         }, serial);
@@ -534,7 +539,7 @@ final class OsuSource implements PlatformSource {
         log.warn("osu! sent logout: the account's token was revoked");
         dropSocket();
         tokens.refresh().whenCompleteAsync((token, error) -> {
-            if (error == null || !failIfPermanent(unwrap(error))) {
+            if (error == null || !failIfPermanent(Futures.unwrap(error))) {
                 retryLater(this::connect, "logged out");
             }
         }, serial);
@@ -635,13 +640,6 @@ final class OsuSource implements PlatformSource {
         }
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
-    }
 
     /** Socket callbacks bound to the generation they were opened in. */
     private final class SocketEvents implements FrameSocket.Handler {

@@ -56,6 +56,14 @@ public abstract class ConnectClusterExtension {
         connect.start();
     }
 
+    /** A failed test leaves its connector behind; remove it so it cannot disturb the next test. */
+    @org.junit.jupiter.api.AfterEach
+    void deleteLeftoverConnectors() {
+        for (String name : connect.connectors()) {
+            connect.deleteConnector(name);
+        }
+    }
+
     @AfterAll
     void stopCluster() {
         if (connect != null) {
@@ -66,46 +74,40 @@ public abstract class ConnectClusterExtension {
         }
     }
 
-    /** Source connector settings pointing at the emulator, with fast reconnects and keepalive for tests. */
+    /** Source connector settings for Mixer channels of the emulator, with fast reconnects and keepalive for tests. */
     protected Map<String, String> mixerSource(String topic, Collection<Long> channels, int tasks) {
-        Map<String, String> props = new HashMap<>(emulator.connectorConfig());
-        props.put("connector.class", ChatSourceConnector.class.getName());
-        props.put("tasks.max", Integer.toString(tasks));
-        props.put("topic", topic);
-        // Connect creates the topic (KIP-158); the embedded broker does not auto-create topics.
-        props.put("topic.creation.default.replication.factor", "1");
-        props.put("topic.creation.default.partitions", "3");
-        props.put("channels", channels.stream().map(id -> "mixer:" + id).collect(Collectors.joining(",")));
-        props.put("reconnect.backoff.initial.ms", "100");
-        props.put("reconnect.backoff.max.ms", "1000");
-        props.put("keepalive.idle.ms", "1000");
-        props.put("keepalive.timeout.ms", "1000");
-        return props;
+        return source(topic, "mixer", channels, tasks);
     }
 
     /** Source connector settings for osu! channels of the emulator's bot account. */
     protected Map<String, String> osuSource(String topic, Collection<?> channels, int tasks) {
+        Map<String, String> props = source(topic, "osu", channels, tasks);
+        props.put("osu.ack.interval.ms", "1000");
+        props.put("osu.requests.per.minute", "1200");
+        props.put("osu.state.topic", topic + ".state");
+        // refresh tokens rotate: every connector starts from one of its own
+        props.put("osu.refresh.token", emulator.osu().issueRefreshToken(emulator.osu().botUserId()));
+        return props;
+    }
+
+    private Map<String, String> source(String topic, String platform, Collection<?> channels, int tasks) {
         Map<String, String> props = new HashMap<>();
         emulator.connectorConfig().forEach((key, value) -> {
-            if (key.startsWith("osu.")) {
+            if (key.startsWith(platform + ".")) {
                 props.put(key, value);
             }
         });
         props.put("connector.class", ChatSourceConnector.class.getName());
         props.put("tasks.max", Integer.toString(tasks));
         props.put("topic", topic);
+        // Connect creates the topic (KIP-158); the embedded broker does not auto-create topics.
         props.put("topic.creation.default.replication.factor", "1");
         props.put("topic.creation.default.partitions", "3");
-        props.put("channels", channels.stream().map(id -> "osu:" + id).collect(Collectors.joining(",")));
+        props.put("channels", channels.stream().map(id -> platform + ":" + id).collect(Collectors.joining(",")));
         props.put("reconnect.backoff.initial.ms", "100");
         props.put("reconnect.backoff.max.ms", "1000");
         props.put("keepalive.idle.ms", "1000");
         props.put("keepalive.timeout.ms", "1000");
-        props.put("osu.ack.interval.ms", "1000");
-        props.put("osu.requests.per.minute", "1200");
-        props.put("osu.state.topic", topic + ".state");
-        // refresh tokens rotate: every connector starts from one of its own
-        props.put("osu.refresh.token", emulator.osu().issueRefreshToken(emulator.osu().botUserId()));
         return props;
     }
 

@@ -51,11 +51,11 @@ class OsuSourceIT extends ConnectClusterExtension {
         awaitChatStarted();
 
         AtomicBoolean posting = new AtomicBoolean(true);
+        long sender = osu().addUser("chatty");
         Thread poster = new Thread(() -> {
-            Random r = new Random(5);
             for (int i = 0; i < 40 && posting.get(); i++) {
                 for (long id : channels) {
-                    osu().channel(id).postRandomMessage(r);
+                    osu().channel(id).postMessage(sender, "message " + i + " in " + id, i % 7 == 0);
                 }
                 pause(40);
             }
@@ -197,16 +197,35 @@ class OsuSourceIT extends ConnectClusterExtension {
     @Test
     void aRevokedTokenFailsTheTaskClearlyWithoutARetryStorm() throws Exception {
         List<Long> channels = newOsuChannels(1);
-        connect.configureConnector("osu-revoked", osuSource("osu-revoked", channels, 1));
+        long account = osu().addUser("soon_revoked");
+        Map<String, String> props = osuSource("osu-revoked", channels, 1);
+        props.put("osu.refresh.token", osu().issueRefreshToken(account));
+        connect.configureConnector("osu-revoked", props);
         awaitRunning("osu-revoked", 1);
-        awaitChatStarted();
+        Await.until(WAIT, () -> osu().chatStartedSockets(account) >= 1, () -> "chat.start from the revoked account's socket");
         int tokenRequests = osu().tokenRequests();
-        osu().revokeTokensOf(osu().botUserId());
+        osu().revokeTokensOf(account);
         connect.assertions().assertConnectorIsRunningAndTasksHaveFailed("osu-revoked", 1, "task fails on a revoked token");
         String trace = connect.connectorStatus("osu-revoked").tasks().get(0).trace();
         assertTrue(trace.contains("refresh token") && trace.contains("osu.refresh.token"), trace);
-        assertTrue(osu().tokenRequests() <= tokenRequests + 2, "no retry storm: " + (osu().tokenRequests() - tokenRequests));
+        assertTrue(osu().tokenRequests() <= tokenRequests + 3, "no retry storm: " + (osu().tokenRequests() - tokenRequests));
         connect.deleteConnector("osu-revoked");
+    }
+
+    @Test
+    void anotherUsersCommandsAreNotDeliveredAsOsuDoesNot() throws Exception {
+        List<Long> channels = newOsuChannels(1);
+        connect.configureConnector("osu-commands", osuSource("osu-commands", channels, 1));
+        awaitRunning("osu-commands", 1);
+        awaitChatStarted();
+        long user = osu().addUser("commander");
+        long command = osu().channel(channels.get(0)).postMessage(user, "!roll 100", false);
+        long plain = osu().channel(channels.get(0)).postMessage(user, "! not a command", false);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "osu-commands")) {
+            reader.awaitAtLeast(1, e -> Long.toString(plain).equals(e.id()), WAIT);
+            assertTrue(reader.matching(e -> Long.toString(command).equals(e.id())).isEmpty(), "user commands reach only their sender");
+        }
+        connect.deleteConnector("osu-commands");
     }
 
     @Test
@@ -237,10 +256,12 @@ class OsuSourceIT extends ConnectClusterExtension {
         connect.deleteConnector("mixed");
     }
 
+    /** Posts plain messages (no "!commands": osu! shows another user's commands only to that user). */
     private void post(List<Long> channels, int perChannel) {
+        long sender = osu().addUser("poster" + random.nextInt(1_000_000));
         for (int i = 0; i < perChannel; i++) {
             for (long id : channels) {
-                osu().channel(id).postRandomMessage(random);
+                osu().channel(id).postMessage(sender, "hello " + i + " from " + sender, false);
             }
         }
     }

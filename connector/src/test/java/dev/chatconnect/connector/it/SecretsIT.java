@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OAuth token is set, used on every connect, and the connector is driven through failures (rejected auth, dropped
- * sockets, an unreachable API, a channel that does not exist): the token must appear nowhere in the captured log output
- * nor in any task status.
+ * The secrets (Mixer's OAuth token; osu!'s client secret and every refresh token it rotated through) are set, used on
+ * every connect, and the connector is driven through failures (rejected auth, dropped sockets, an unreachable API, a
+ * channel that does not exist): none may appear in the captured log output nor in any task status.
  */
 class SecretsIT extends ConnectClusterExtension {
 
@@ -43,10 +43,25 @@ class SecretsIT extends ConnectClusterExtension {
         connect.assertions().assertConnectorIsRunningAndTasksHaveFailed("missing", 1, "a channel that does not exist fails the task");
         connect.validateConnectorConfig("ChatSourceConnector", mixerSource("x", channels, 1));
 
-        for (String name : List.of("secret", "unreachable", "missing")) {
+        Map<String, String> osu = osuSource("secret-osu", emulator.osu().channelIds(), 1);
+        connect.configureConnector("secret-osu", osu);
+        awaitRunning("secret-osu", 1);
+        Await.until(Duration.ofSeconds(60), () -> emulator.osu().chatStartedSockets(emulator.osu().botUserId()) >= 1, () -> "osu! socket");
+        emulator.osu().dropAllSockets();
+        long osuMessage = emulator.osu().channel(emulator.osu().channelIds().get(0))
+                .postMessage(emulator.osu().addUser("dana"), "hello osu", false);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "secret-osu")) {
+            reader.awaitAtLeast(1, e -> Long.toString(osuMessage).equals(e.id()), Duration.ofSeconds(60));
+        }
+        List<String> osuSecrets = new java.util.ArrayList<>(emulator.osu().usedRefreshTokens());
+        osuSecrets.add(emulator.osu().clientSecret());
+        osuSecrets.add(osu.get("osu.refresh.token"));
+
+        for (String name : List.of("secret", "unreachable", "missing", "secret-osu")) {
             String status = connect.connectorStatus(name).toString() + connect.connectorStatus(name).tasks().stream()
                     .map(t -> String.valueOf(t.trace())).toList();
             assertFalse(status.contains(token), "task status of " + name + " shows the token");
+            osuSecrets.forEach(secret -> assertFalse(status.contains(secret), "task status of " + name + " shows an osu! secret"));
             connect.deleteConnector(name);
         }
 
@@ -59,5 +74,8 @@ class SecretsIT extends ConnectClusterExtension {
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertTrue(captured.contains("Mixer channel"), "the connector's own logging is captured");
         assertFalse(captured.contains(token), "the OAuth token leaked into the log");
+        for (String secret : osuSecrets) {
+            assertFalse(captured.contains(secret), "an osu! secret (client secret or refresh token) leaked into the log");
+        }
     }
 }

@@ -39,7 +39,8 @@ final class NotificationEndpoint implements WebSocketRoute {
 
     @Override
     public WebSocketListener open(WebSocketConnection connection, HttpCall upgrade) {
-        NotificationSocket socket = new NotificationSocket(connection, osu.hub());
+        NotificationSocket socket = new NotificationSocket(connection, osu.hub(),
+                osu.counters().framesLostBeforeReady::incrementAndGet);
         osu.hub().opened(socket);
         socket.startHeartbeat(osu.scheduler(), osu.settings().pingInterval().toMillis());
         Optional<String> token = token(upgrade);

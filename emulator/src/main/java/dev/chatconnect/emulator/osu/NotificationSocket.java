@@ -20,17 +20,18 @@ final class NotificationSocket implements WebSocketListener {
 
     private final WebSocketConnection connection;
     private final NotificationHub hub;
+    private final Runnable onFrameLost;
     private volatile Long userId;
     private volatile String tokenId;
     private volatile boolean ready;
     private volatile boolean chatStarted;
     private volatile boolean awaitingPong;
-    private volatile int framesLostBeforeReady;
     private volatile ScheduledFuture<?> heartbeat;
 
-    NotificationSocket(WebSocketConnection connection, NotificationHub hub) {
+    NotificationSocket(WebSocketConnection connection, NotificationHub hub, Runnable onFrameLost) {
         this.connection = connection;
         this.hub = hub;
+        this.onFrameLost = onFrameLost;
     }
 
     /** The token check's outcome: ready and registered, or the error frame and an abrupt close. */
@@ -77,7 +78,7 @@ final class NotificationSocket implements WebSocketListener {
     @Override
     public void onText(String text) {
         if (!ready) {
-            framesLostBeforeReady++;
+            onFrameLost.run();
             return;
         }
         JsonNode frame;
@@ -136,10 +137,6 @@ final class NotificationSocket implements WebSocketListener {
 
     boolean chatStarted() {
         return chatStarted;
-    }
-
-    int framesLostBeforeReady() {
-        return framesLostBeforeReady;
     }
 
     private void stopHeartbeat() {

@@ -14,6 +14,7 @@ final class OsuCounters {
     final AtomicInteger ackRequests = new AtomicInteger();
     final AtomicInteger restRequests = new AtomicInteger();
     final AtomicInteger http429 = new AtomicInteger();
+    final AtomicInteger framesLostBeforeReady = new AtomicInteger();
     private final Map<Long, AtomicInteger> messagesRequests = new ConcurrentHashMap<>();
     private final List<String> presentedRefreshTokens = Collections.synchronizedList(new ArrayList<>());
 

@@ -79,7 +79,7 @@ final class RequestParams {
         return Optional.empty();
     }
 
-    /** osu-web's get_bool: true, 1, "1", "on", "true" / false, 0, "0", "off", "false"; anything else gives the default. */
+    /** osu-web's get_bool: true, 1, "1", "on", "true" / false, 0, "0", "off", "false"; else the default. */
     boolean bool(String name, boolean fallback) {
         JsonNode value = values.get(name);
         if (value == null || value.isNull()) {

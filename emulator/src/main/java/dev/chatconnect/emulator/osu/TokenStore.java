@@ -61,7 +61,7 @@ final class TokenStore {
         claims.put("jti", jti);
         claims.put("iat", now.getEpochSecond());
         claims.put("nbf", now.getEpochSecond());
-        claims.put("exp", expiresAt.getEpochSecond() + (expiresAt.getNano() > 0 ? 1 : 0));
+        claims.put("exp", now.getEpochSecond() + (ttl.toMillis() + 999) / 1000);
         claims.put("sub", userId == null ? "" : Long.toString(userId));
         scopes.forEach(claims.putArray("scopes")::add);
         AccessToken access = new AccessToken(jti, clientId, userId, List.copyOf(scopes), expiresAt, jwt.sign(claims));

@@ -143,7 +143,8 @@ class MixerChannelTrafficTest {
     void channelsCanBeAddedAtRuntime() {
         MixerChannel added = mixer.addChannel(5005, "latecomer");
         assertEquals(List.of(1001L, 1002L, 1003L, 5005L), mixer.channelIds());
-        assertEquals("mixer:1001,mixer:1002,mixer:1003,mixer:5005", emulator.connectorConfig().get("channels"));
+        assertEquals("mixer:1001,mixer:1002,mixer:1003,mixer:5005,osu:5,osu:6",
+                emulator.connectorConfig().get("channels"));
         assertEquals(added, mixer.channel(5005));
         assertThrows(IllegalArgumentException.class, () -> mixer.addChannel(5005, "again"));
         assertThrows(IllegalArgumentException.class, () -> mixer.channel(6006));
