@@ -16,7 +16,7 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * through the worker's REST API, and a live per-channel table of what reaches Kafka. Ctrl-C stops everything.
  */
 public final class DemoMain {
-    static final String TOPIC = "chat.mixer.events";
+    static final String TOPIC = "chat.events";
 
     public static void main(String[] args) {
         // Kafka's test jars bring their own log4j2 config; the demo's goes first so the terminal stays readable.
@@ -34,6 +34,7 @@ public final class DemoMain {
         System.out.println("chatconnect demo: starting the emulator, a Kafka broker and a Connect worker (logs: target/chatconnect-demo.log) ...");
         ChatEmulator emulator = ChatEmulator.start(EmulatorOptions.builder()
                 .mixerChannelCount(options.channels())
+                .osuChannelCount(2)
                 .trafficEventsPerSecond(options.eventsPerSecond())
                 .build());
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
@@ -63,10 +64,10 @@ public final class DemoMain {
         source.put("topic", TOPIC);
         source.put("topic.creation.default.replication.factor", "1");
         source.put("topic.creation.default.partitions", "3");
-        connect.configureConnector("mixer-source", source);
-        System.out.println("Deployed connector 'mixer-source' on the worker; reading " + TOPIC + " ...");
+        connect.configureConnector("chat-source", source);
+        System.out.println("Deployed connector 'chat-source' (Mixer and osu! channels) on the worker; reading " + TOPIC + " ...");
 
-        try (LiveTable table = new LiveTable(connect.kafka().bootstrapServers(), TOPIC, "mixer-source")) {
+        try (LiveTable table = new LiveTable(connect.kafka().bootstrapServers(), TOPIC, "chat-source")) {
             long deadline = options.seconds() > 0 ? System.nanoTime() + Duration.ofSeconds(options.seconds()).toNanos() : Long.MAX_VALUE;
             while (System.nanoTime() < deadline && stopped.getCount() > 0) {
                 table.readFor(Duration.ofSeconds(2));

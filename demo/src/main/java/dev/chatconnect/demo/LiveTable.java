@@ -72,12 +72,13 @@ final class LiveTable implements AutoCloseable {
     }
 
     private String reconnects(String key) {
+        String platform = key.substring(0, key.indexOf(':'));
         String channel = key.substring(key.indexOf(':') + 1);
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         for (int task = 0; task < 8; task++) {
             try {
                 ObjectName name = new ObjectName("dev.chatconnect:type=source-channel,connector=" + connector + ",task=" + task
-                        + ",platform=mixer,channel=" + channel);
+                        + ",platform=" + platform + ",channel=" + channel);
                 if (jmx.isRegistered(name)) {
                     return String.valueOf(jmx.getAttribute(name, "Reconnects"));
                 }

@@ -29,6 +29,13 @@ public final class MetricsRegistry implements AutoCloseable {
         return metrics;
     }
 
+    /** Metrics of a platform account; its MBean name has {@code channel=account}. */
+    public SourceAccountMetrics sourceAccount(String platform) {
+        SourceAccountMetrics metrics = new SourceAccountMetrics();
+        register("source-account", platform, "account", metrics);
+        return metrics;
+    }
+
     public static ObjectName name(String type, String connector, int task, String platform, String channel) throws JMException {
         return new ObjectName(DOMAIN + ":type=" + type + ",connector=" + quoteIfNeeded(connector) + ",task=" + task
                 + ",platform=" + quoteIfNeeded(platform) + ",channel=" + quoteIfNeeded(channel));

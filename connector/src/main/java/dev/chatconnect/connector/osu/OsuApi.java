@@ -28,8 +28,11 @@ final class OsuApi {
     private final OsuTokens tokens;
     private final RequestBudget budget;
     private final ScheduledExecutorService timer;
+    private final dev.chatconnect.connector.metrics.SourceAccountMetrics metrics;
 
-    OsuApi(HttpClient http, OsuSettings settings, OsuTokens tokens, RequestBudget budget, ScheduledExecutorService timer) {
+    OsuApi(HttpClient http, OsuSettings settings, OsuTokens tokens, RequestBudget budget, ScheduledExecutorService timer,
+           dev.chatconnect.connector.metrics.SourceAccountMetrics metrics) {
+        this.metrics = metrics;
         this.http = http;
         this.settings = settings;
         this.tokens = tokens;
@@ -73,6 +76,7 @@ final class OsuApi {
                 .thenCompose(ready -> tokens.accessToken())
                 .thenCompose(token -> {
                     long started = System.nanoTime();
+                    metrics.restRequest();
                     return http.sendAsync(request(method, path, jsonBody, token), HttpResponse.BodyHandlers.ofString())
                             .handle((response, error) -> {
                                 log.debug("osu! {} {} -> {} in {} ms (attempt {})", method, path,
@@ -94,6 +98,7 @@ final class OsuApi {
                         return tokens.refresh().thenCompose(t -> attempt(method, path, jsonBody, attempt, true));
                     }
                     if (status == 429) {
+                        metrics.rateLimited();
                         budget.pause(backoff(attempt));
                     }
                     return retryOrFail(method, path, jsonBody, attempt, refreshed,

@@ -1,6 +1,7 @@
 package dev.chatconnect.connector.osu;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.chatconnect.connector.metrics.SourceAccountMetrics;
 import dev.chatconnect.connector.metrics.SourceChannelMetrics;
 import dev.chatconnect.connector.osu.OsuEventMapper.ChannelInfo;
 import dev.chatconnect.connector.platform.ChannelRef;
@@ -91,9 +92,11 @@ final class OsuSource implements PlatformSource {
         this.timer = context.io().timer();
         this.account = new OsuAccountState(settings);
         String refreshToken = account.startingRefreshToken(context.storedOffset(account.partition()));
-        this.tokens = new OsuTokens(context.io().http(), settings, refreshToken, rotated -> serial.execute(() -> storeRotated(rotated)));
+        SourceAccountMetrics accountMetrics = context.metrics().sourceAccount(OsuPlatform.NAME);
+        this.tokens = new OsuTokens(context.io().http(), settings, refreshToken, rotated -> serial.execute(() -> storeRotated(rotated)),
+                accountMetrics::tokenRefreshed);
         this.api = new OsuApi(context.io().http(), settings, tokens,
-                new RequestBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), timer), timer);
+                new RequestBudget(settings.requestsPerMinute(), Duration.ofMinutes(1), timer), timer, accountMetrics);
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         for (ChannelRef ref : context.channels()) {
             configured.add(new OsuChannel(ref, context.storedOffset(ref), context.channelMetrics(ref)));

@@ -22,13 +22,15 @@ final class OsuTokens {
     private final HttpClient http;
     private final OsuSettings settings;
     private final Consumer<String> onRotated;
+    private final Runnable onRefreshed;
     private String refreshToken;
     private String accessToken;
     private long refreshAtMillis;
     private long userId;
     private CompletableFuture<String> refreshing;
 
-    OsuTokens(HttpClient http, OsuSettings settings, String startingRefreshToken, Consumer<String> onRotated) {
+    OsuTokens(HttpClient http, OsuSettings settings, String startingRefreshToken, Consumer<String> onRotated, Runnable onRefreshed) {
+        this.onRefreshed = onRefreshed;
         this.http = http;
         this.settings = settings;
         this.refreshToken = startingRefreshToken;
@@ -95,6 +97,7 @@ final class OsuTokens {
         }
         Long expiresIn = Json.longValue(json, "expires_in");
         accessToken = access;
+        onRefreshed.run();
         long lifetimeMillis = 1000L * (expiresIn == null ? 3600 : expiresIn);
         refreshAtMillis = System.currentTimeMillis() + lifetimeMillis - Math.min(EARLY_REFRESH_MAX_MILLIS, lifetimeMillis / 5);
         Long subject = Json.longValue(jwtClaims(access), "sub");

@@ -129,6 +129,10 @@ class OsuSourceIT extends ConnectClusterExtension {
         Await.until(WAIT, () -> osu().tokenRequests() > settled, () -> "one more refresh, now to a long-lived token");
         List<String> used = osu().usedRefreshTokens();
         assertEquals(used.size(), new HashSet<>(used).size(), "every refresh used a new refresh token");
+        javax.management.ObjectName accountMetrics = dev.chatconnect.connector.metrics.MetricsRegistry
+                .name("source-account", "osu-tokens", 0, "osu", "account");
+        assertTrue((Long) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                .getAttribute(accountMetrics, "TokenRefreshes") >= 3, "token refreshes are counted in JMX");
         try (TopicReader reader = new TopicReader(connect.kafka(), "osu-tokens")) {
             reader.awaitAtLeast(20, e -> e.type().equals("message"), WAIT);
         }
@@ -169,10 +173,39 @@ class OsuSourceIT extends ConnectClusterExtension {
                 assertTrue(action.value().path("flags").path("action").asBoolean(), "is_action");
             }
             assertTrue(osu().http429Count() >= before429 + 3, "the 429s were sent and retried");
+            javax.management.ObjectName accountMetrics = dev.chatconnect.connector.metrics.MetricsRegistry
+                    .name("source-account", "osu-ack", 0, "osu", "account");
+            assertTrue((Long) java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .getAttribute(accountMetrics, "RateLimitedResponses") >= 1, "429s are counted in JMX");
         } finally {
             osu().setChatActivityTimeout(Duration.ofSeconds(60));
         }
         connect.deleteConnector("osu-ack");
+    }
+
+    @Test
+    void serverPingsAreAnsweredSoTheSocketIsNotCut() throws Exception {
+        List<Long> channels = newOsuChannels(1);
+        osu().setPingInterval(Duration.ofMillis(300));
+        try {
+            Map<String, String> props = osuSource("osu-pings", channels, 1);
+            props.put("keepalive.idle.ms", "60000"); // only the server pings: the connector must answer them
+            connect.configureConnector("osu-pings", props);
+            awaitRunning("osu-pings", 1);
+            awaitChatStarted();
+            int connections = osu().openSockets();
+            javax.management.ObjectName channelMetrics = dev.chatconnect.connector.metrics.MetricsRegistry
+                    .name("source-channel", "osu-pings", 0, "osu", Long.toString(channels.get(0)));
+            long reconnects = (Long) java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(channelMetrics, "Reconnects");
+            int acks = osu().ackRequests();
+            Await.until(WAIT, () -> osu().ackRequests() >= acks + 4, () -> "a few seconds, i.e. many server ping cycles");
+            assertEquals(reconnects, java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(channelMetrics, "Reconnects"),
+                    "the server never cut the socket for a missing pong");
+            assertEquals(connections, osu().openSockets());
+        } finally {
+            osu().setPingInterval(Duration.ofSeconds(20));
+        }
+        connect.deleteConnector("osu-pings");
     }
 
     @Test
