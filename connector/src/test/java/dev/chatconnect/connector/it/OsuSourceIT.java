@@ -114,6 +114,44 @@ class OsuSourceIT extends ConnectClusterExtension {
     }
 
     @Test
+    void anEmptySincePageCausedByThe24HourBacklogFilterDoesNotHideNewerMessages() throws Exception {
+        List<Long> channels = newOsuChannels(1);
+        OsuChannel channel = osu().channel(channels.get(0));
+        connect.configureConnector("osu-backlog", osuSource("osu-backlog", channels, 1));
+        awaitRunning("osu-backlog", 1);
+        awaitChatStarted();
+        post(channels, 5);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "osu-backlog")) {
+            reader.awaitAtLeast(5, e -> e.type().equals("message"), WAIT);
+        }
+        connect.stopConnector("osu-backlog");
+        connect.assertions().assertConnectorIsStopped("osu-backlog", "stopped");
+        Await.until(WAIT, () -> osu().openSockets() == 0, () -> "socket closed by stop()");
+
+        // §8.2: 60 rows older than 24 h right after the offset, so since= returns an empty (filtered) page
+        long old = osu().addUser("yesterday");
+        for (int i = 0; i < 60; i++) {
+            channel.postBackdatedMessage(old, "old " + i, false, java.time.Instant.now().minus(Duration.ofHours(25)));
+        }
+        long fresh = osu().addUser("today");
+        List<String> freshIds = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            freshIds.add(Long.toString(channel.postMessage(fresh, "fresh " + i, false)));
+        }
+
+        connect.resumeConnector("osu-backlog");
+        awaitRunning("osu-backlog", 1);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "osu-backlog")) {
+            reader.awaitAtLeast(10, e -> e.type().equals("message"), WAIT);
+            reader.drain(e -> true, Duration.ofSeconds(1));
+            List<String> ids = TopicReader.ids(reader.matching(e -> e.type().equals("message")));
+            assertEquals(10, ids.size(), "5 before the stop + 5 fresh; the hidden old rows cannot be read: " + ids);
+            assertEquals(freshIds, ids.subList(5, 10));
+        }
+        connect.deleteConnector("osu-backlog");
+    }
+
+    @Test
     void expiringAccessTokensAndRotatingRefreshTokensSurviveATaskRestart() throws Exception {
         List<Long> channels = newOsuChannels(2);
         osu().setAccessTokenTtl(Duration.ofSeconds(3));
