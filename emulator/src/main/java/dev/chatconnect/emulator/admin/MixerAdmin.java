@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chatconnect.emulator.Json;
 import dev.chatconnect.emulator.mixer.MixerChannel;
 import dev.chatconnect.emulator.mixer.MixerEmulator;
-import dev.chatconnect.emulator.mixer.TrafficGenerator;
+import dev.chatconnect.emulator.TrafficGenerator;
 
 /** The Mixer faults and traffic an operator can drive at run time; shared by the admin API and stdin commands. */
 public final class MixerAdmin {

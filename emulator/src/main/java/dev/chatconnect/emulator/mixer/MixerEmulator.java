@@ -1,5 +1,7 @@
 package dev.chatconnect.emulator.mixer;
 
+import dev.chatconnect.emulator.TrafficGenerator;
+
 import dev.chatconnect.emulator.EmulatorOptions;
 import dev.chatconnect.emulator.SlidingWindowRateLimiter;
 import dev.chatconnect.emulator.server.EmulatorServer;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -260,8 +263,13 @@ public final class MixerEmulator implements AutoCloseable {
 
     public TrafficGenerator startTraffic(Collection<Long> channelIds, double eventsPerSecondPerChannel,
                                          boolean messagesOnly) {
-        List<MixerChannel> targets = channelIds.stream().map(this::channel).collect(Collectors.toList());
-        TrafficGenerator generator = new TrafficGenerator(targets, eventsPerSecondPerChannel, messagesOnly,
+        List<Consumer<Random>> targets = channelIds.stream().map(this::channel)
+                .map(channel -> {
+                    Consumer<Random> emit = messagesOnly ? channel::postRandomMessage : channel::emitRandomEvent;
+                    return emit;
+                })
+                .collect(Collectors.toList());
+        TrafficGenerator generator = new TrafficGenerator(targets, eventsPerSecondPerChannel,
                 seed + trafficGenerators.size() + 1, trafficGenerators::remove);
         trafficGenerators.add(generator);
         generator.start();

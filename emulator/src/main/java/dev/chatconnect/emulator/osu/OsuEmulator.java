@@ -1,5 +1,7 @@
 package dev.chatconnect.emulator.osu;
 
+import dev.chatconnect.emulator.TrafficGenerator;
+
 import dev.chatconnect.emulator.EmulatorOptions;
 import dev.chatconnect.emulator.server.EmulatorServer;
 
@@ -328,9 +330,18 @@ public final class OsuEmulator implements AutoCloseable {
     }
 
     public TrafficGenerator startTraffic(Collection<Long> channelIds, double messagesPerSecondPerChannel) {
-        List<OsuChannel> targets = channelIds.stream().map(this::channel).toList();
+        List<java.util.function.Consumer<Random>> targets = channelIds.stream().map(this::channel)
+                .map(channel -> (java.util.function.Consumer<Random>) random -> {
+                    // mostly messages (some actions, unicode, user commands), now and then a crowd member joining
+                    if (channel.isPublic() && random.nextInt(100) < 4) {
+                        channel.join(users.randomCrowdMember(random).id());
+                    } else {
+                        channel.postRandomMessage(random);
+                    }
+                })
+                .toList();
         TrafficGenerator generator = new TrafficGenerator(targets, messagesPerSecondPerChannel,
-                seed + trafficGenerators.size() + 1, users, trafficGenerators::remove);
+                seed + trafficGenerators.size() + 1, trafficGenerators::remove);
         trafficGenerators.add(generator);
         generator.start();
         return generator;

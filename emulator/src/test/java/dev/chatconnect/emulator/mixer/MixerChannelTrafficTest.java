@@ -3,6 +3,7 @@ package dev.chatconnect.emulator.mixer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.chatconnect.emulator.ChatEmulator;
 import dev.chatconnect.emulator.EmulatorOptions;
+import dev.chatconnect.emulator.TrafficGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

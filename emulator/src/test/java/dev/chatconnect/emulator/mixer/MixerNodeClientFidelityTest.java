@@ -1,24 +1,16 @@
 package dev.chatconnect.emulator.mixer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chatconnect.emulator.ChatEmulator;
 import dev.chatconnect.emulator.EmulatorOptions;
+import dev.chatconnect.emulator.NodeScript;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class MixerNodeClientFidelityTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(45);
     private static final String POSTED_TEXT = "Hello from the Java side <3 ça va?";
     private static final String JOINER = "FidelityJoiner";
 
@@ -40,26 +32,20 @@ class MixerNodeClientFidelityTest {
         Path script = fidelityDir().resolve("mixer-fidelity.js");
         try (ChatEmulator emulator = ChatEmulator.start(EmulatorOptions.builder().seed(21).build())) {
             MixerEmulator mixer = emulator.mixer();
-            Process node = new ProcessBuilder("node", script.toString(),
+            try (NodeScript node = NodeScript.start(script, List.of(), List.of(
                     "--api-url", mixer.apiUrl(), "--client-id", mixer.clientId(), "--token", mixer.oauthToken(),
-                    "--channel", "1001", "--expect-text", POSTED_TEXT, "--expect-join", JOINER)
-                    .directory(script.getParent().toFile()).start();
-            List<String> stderr = Collections.synchronizedList(new ArrayList<>());
-            BlockingQueue<JsonNode> lines = readLines(node, stderr);
-            try {
-                JsonNode authed = awaitStep(lines, "authed", stderr);
+                    "--channel", "1001", "--expect-text", POSTED_TEXT, "--expect-join", JOINER))) {
+                JsonNode authed = node.awaitStep("authed", STEP_TIMEOUT);
                 assertEquals(mixer.botUserId(), authed.get("userId").asLong());
                 mixer.channel(1001).postMessage("Jolet", 11233131, POSTED_TEXT);
                 mixer.channel(1001).emitUserJoin(JOINER, 4343);
 
-                JsonNode result = awaitStep(lines, "result", stderr);
+                JsonNode result = node.awaitStep("result", STEP_TIMEOUT);
                 assertTrue(result.get("ok").asBoolean(), "node client failures: " + result.get("failures")
-                        + "\nstderr: " + stderr);
+                        + "\nstderr: " + node.stderr());
                 assertEquals(15, result.get("checks").size(), result.toString());
-                assertTrue(node.waitFor(10, TimeUnit.SECONDS));
+                assertTrue(node.waitFor(Duration.ofSeconds(10)));
                 assertEquals(0, node.exitValue());
-            } finally {
-                node.destroyForcibly();
             }
 
             Map<String, String> headers = mixer.chatsRequestHeaders().get(0);
@@ -79,51 +65,5 @@ class MixerNodeClientFidelityTest {
                     + "; the Maven build runs 'npm ci' there in generate-test-resources (needs node and npm).");
         }
         return dir;
-    }
-
-    private static BlockingQueue<JsonNode> readLines(Process node, List<String> stderr) {
-        BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
-        Thread stdoutReader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    try {
-                        lines.add(MAPPER.readTree(line));
-                    } catch (IOException notJson) {
-                        stderr.add("stdout: " + line);
-                    }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "node-stdout");
-        Thread stderrReader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(node.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                err.lines().forEach(stderr::add);
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "node-stderr");
-        stdoutReader.setDaemon(true);
-        stderrReader.setDaemon(true);
-        stdoutReader.start();
-        stderrReader.start();
-        return lines;
-    }
-
-    private static JsonNode awaitStep(BlockingQueue<JsonNode> lines, String step, List<String> stderr)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-        while (System.nanoTime() < deadline) {
-            JsonNode line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line != null && step.equals(line.path("step").asText())) {
-                return line;
-            }
-            if (line != null && "result".equals(line.path("step").asText())) {
-                fail("node client finished before '" + step + "': " + line + "\nstderr: " + stderr);
-            }
-        }
-        return fail("no '" + step + "' line from the node client within 45 s; stderr: " + stderr);
     }
 }

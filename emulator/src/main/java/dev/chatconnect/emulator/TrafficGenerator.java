@@ -1,4 +1,4 @@
-package dev.chatconnect.emulator.mixer;
+package dev.chatconnect.emulator;
 
 import java.util.List;
 import java.util.Random;
@@ -10,50 +10,48 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Posts realistic chat traffic at a fixed rate per channel on one background thread until stopped. */
+/**
+ * Posts chat traffic at a fixed rate per channel on one background thread until stopped. What one event is, is the
+ * platform's business: it hands one "emit an event into this channel" action per channel.
+ */
 public final class TrafficGenerator implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TrafficGenerator.class.getName());
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "mixer-traffic");
+        Thread thread = new Thread(r, "emulator-traffic");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicLong eventsSent = new AtomicLong();
-    private final List<MixerChannel> channels;
+    private final List<Consumer<Random>> channels;
     private final long periodNanos;
-    private final boolean messagesOnly;
     private final Random random;
     private final Consumer<TrafficGenerator> onStop;
 
-    TrafficGenerator(List<MixerChannel> channels, double eventsPerSecondPerChannel, boolean messagesOnly, long seed,
-                     Consumer<TrafficGenerator> onStop) {
+    /** {@code channels}: per channel, the action that emits one event into it (given the generator's random source). */
+    public TrafficGenerator(List<Consumer<Random>> channels, double eventsPerSecondPerChannel, long seed,
+                            Consumer<TrafficGenerator> onStop) {
         if (!(eventsPerSecondPerChannel > 0) || Double.isInfinite(eventsPerSecondPerChannel)) {
             throw new IllegalArgumentException("events per second must be positive: " + eventsPerSecondPerChannel);
         }
         this.channels = List.copyOf(channels);
         this.periodNanos = Math.max(1_000L, (long) (1e9 / eventsPerSecondPerChannel));
-        this.messagesOnly = messagesOnly;
         this.random = new Random(seed);
         this.onStop = onStop;
     }
 
-    void start() {
-        for (MixerChannel channel : channels) {
+    public void start() {
+        for (Consumer<Random> channel : channels) {
             // Spread the channels over the period so 10,000 channels do not all fire in the same instant.
             long initialDelay = (long) (random.nextDouble() * periodNanos);
             executor.scheduleAtFixedRate(() -> emit(channel), initialDelay, periodNanos, TimeUnit.NANOSECONDS);
         }
     }
 
-    private void emit(MixerChannel channel) {
+    private void emit(Consumer<Random> channel) {
         try {
-            if (messagesOnly) {
-                channel.postRandomMessage(random);
-            } else {
-                channel.emitRandomEvent(random);
-            }
+            channel.accept(random);
             eventsSent.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "traffic for " + channel + " failed", e);
