@@ -377,17 +377,15 @@ final class OsuSource implements PlatformSource {
             ChannelRef ref = new ChannelRef(OsuPlatform.NAME, Long.toString(channelId));
             OsuChannel channel = new OsuChannel(ref, context.storedOffset(ref.sourcePartition()), context.channelMetrics(ref));
             channel.info = new ChannelInfo(channelId, Json.text(info, "name"), "PM");
-            channel.live = true;
-            channel.metrics.state("LIVE");
-            channel.metrics.connected(true);
+            channel.waiting.addAll(waiting);
             byId.put(channelId, channel);
-            try {
-                for (Pending pending1 : waiting) {
-                    emitPending(channel, pending1);
+            // a PM channel known from an earlier run catches up from its offset; a new one from its newest page
+            long gen = generation;
+            catchUp(channel, gen).whenCompleteAsync((ok, failure) -> {
+                if (failure != null && gen == generation) {
+                    log.warn("osu! private channel {}: catch-up failed: {}", ref, Futures.unwrap(failure).getMessage());
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            }, serial);
         }, serial);
     }
 
