@@ -47,8 +47,9 @@ final class NotificationSocket implements WebSocketListener {
         userId = token.get().userId();
         tokenId = token.get().jti();
         hub.authenticated(this);
-        connection.sendText(OsuEvents.CONNECTION_READY);
+        // Listen first, then say so (as the relay does): a client that answers ready at once must not be taken as early.
         ready = true;
+        connection.sendText(OsuEvents.CONNECTION_READY);
     }
 
     void startHeartbeat(java.util.concurrent.ScheduledExecutorService scheduler, long intervalMillis) {
