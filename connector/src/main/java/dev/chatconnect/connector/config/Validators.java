@@ -74,6 +74,50 @@ public final class Validators {
         };
     }
 
+    /** A possibly empty list of {@code platform:value} entries without duplicates, each checked by {@code checkEntry}. */
+    public static ConfigDef.Validator entryList(Function<String, String> checkEntry, String form) {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                @SuppressWarnings("unchecked")
+                List<String> entries = (List<String>) value;
+                Set<String> seen = new HashSet<>();
+                for (String entry : entries == null ? List.<String>of() : entries) {
+                    String problem = checkEntry.apply(entry);
+                    if (problem != null) {
+                        throw new ConfigException(name, entry, problem);
+                    }
+                    if (!seen.add(entry.trim().toLowerCase(Locale.ROOT))) {
+                        throw new ConfigException(name, entry, "is listed twice");
+                    }
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "list of " + form + " entries";
+            }
+        };
+    }
+
+    /** One of the enum's constants, case-insensitive. */
+    public static <E extends Enum<E>> ConfigDef.Validator oneOf(Class<E> values) {
+        List<String> names = java.util.Arrays.stream(values.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                if (value == null || !names.contains(value.toString().trim().toLowerCase(Locale.ROOT))) {
+                    throw new ConfigException(name, value, "must be one of " + String.join(", ", names));
+                }
+            }
+
+            @Override
+            public String toString() {
+                return String.join(", ", names);
+            }
+        };
+    }
+
     private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]+");
 
     /** A topic name, optionally with ${platform} and ${channel} placeholders, that yields legal Kafka topic names. */

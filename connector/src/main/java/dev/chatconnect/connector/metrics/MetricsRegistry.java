@@ -36,6 +36,19 @@ public final class MetricsRegistry implements AutoCloseable {
         return metrics;
     }
 
+    public SinkDestinationMetrics sinkDestination(String platform, String destination) {
+        SinkDestinationMetrics metrics = new SinkDestinationMetrics();
+        register("sink-destination", platform, destination, metrics);
+        return metrics;
+    }
+
+    /** Account metrics of a sink task; same attributes as the source's, under {@code type=sink-account}. */
+    public SourceAccountMetrics sinkAccount(String platform) {
+        SourceAccountMetrics metrics = new SourceAccountMetrics();
+        register("sink-account", platform, "account", metrics);
+        return metrics;
+    }
+
     public static ObjectName name(String type, String connector, int task, String platform, String channel) throws JMException {
         return new ObjectName(DOMAIN + ":type=" + type + ",connector=" + quoteIfNeeded(connector) + ",task=" + task
                 + ",platform=" + quoteIfNeeded(platform) + ",channel=" + quoteIfNeeded(channel));

@@ -2,9 +2,13 @@ package dev.chatconnect.connector.mixer;
 
 import dev.chatconnect.connector.config.Validators;
 import dev.chatconnect.connector.platform.ChatPlatform;
+import dev.chatconnect.connector.platform.PlatformSink;
 import dev.chatconnect.connector.platform.PlatformSource;
+import dev.chatconnect.connector.platform.SinkContext;
 import dev.chatconnect.connector.platform.SourceContext;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -32,8 +36,41 @@ public final class MixerPlatform implements ChatPlatform {
         return NAME;
     }
 
+    public static final String SINK_MESSAGES_PER_WINDOW = "mixer.sink.messages.per.window";
+    public static final String SINK_RATE_WINDOW_MS = "mixer.sink.rate.window.ms";
+    public static final String SINK_MAX_MESSAGE_LENGTH = "mixer.sink.max.message.length";
+
     @Override
     public void defineSourceConfig(ConfigDef def) {
+        int order = defineConnection(def);
+        def.define(RESUME_TRACKED_IDS, Type.INT, HISTORY_LIMIT, Range.between(HISTORY_LIMIT, 10_000), Importance.LOW,
+                "How many recent message ids each channel's offset keeps. Mixer message ids carry no order, so after a "
+                        + "reconnect or restart the last " + HISTORY_LIMIT + " messages from history are compared with these "
+                        + "ids; fewer than " + HISTORY_LIMIT + " would let replayed messages through twice.",
+                GROUP, ++order, Width.SHORT, "Resume tracked ids");
+        def.define(BACKFILL_ON_FIRST_CONNECT, Type.BOOLEAN, true, Importance.LOW,
+                "When a channel has no stored offset yet, emit the messages its history holds (up to " + HISTORY_LIMIT
+                        + ") before the live ones. Off: start with live messages only.",
+                GROUP, ++order, Width.SHORT, "Backfill on first connect");
+    }
+
+    @Override
+    public void defineSinkConfig(ConfigDef def) {
+        int order = defineConnection(def);
+        def.define(SINK_MESSAGES_PER_WINDOW, Type.INT, 20, Range.between(1, 100_000), Importance.MEDIUM,
+                "Messages (msg and whisper) the sink sends per channel in any rolling window of "
+                        + SINK_RATE_WINDOW_MS + ". Mixer never documented its chat rate limit (code 4005 is the answer when "
+                        + "it is exceeded, and is retried); set this to what the bot's channels allow (slow chat).",
+                GROUP, ++order, Width.SHORT, "Messages per window");
+        def.define(SINK_RATE_WINDOW_MS, Type.LONG, 10_000L, Range.between(1L, 3_600_000L), Importance.MEDIUM,
+                "The rolling window of " + SINK_MESSAGES_PER_WINDOW + ".", GROUP, ++order, Width.SHORT, "Rate window");
+        def.define(SINK_MAX_MESSAGE_LENGTH, Type.INT, 360, Range.between(1, 10_000), Importance.LOW,
+                "Longest message Mixer accepts, in characters (360 per the community clients).",
+                GROUP, ++order, Width.SHORT, "Max message length");
+    }
+
+    /** The settings both connectors use to reach Mixer; returns the last order number used in the group. */
+    private static int defineConnection(ConfigDef def) {
         int order = 0;
         def.define(API_URL, Type.STRING, "https://mixer.com/api/v1", Validators.url("http", "https"), Importance.HIGH,
                 "Base URL of Mixer's REST API (v1). Chat endpoints and authkeys come from GET {url}/chats/{channelId}.",
@@ -49,17 +86,9 @@ public final class MixerPlatform implements ChatPlatform {
                 "A chat socket that has not sent its WelcomeEvent within this time counts as a failed connect.",
                 GROUP, ++order, Width.SHORT, "WelcomeEvent timeout");
         def.define(REPLY_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(100L, 600_000L), Importance.LOW,
-                "How long to wait for the reply to a method call (auth, history) before reconnecting.",
+                "How long to wait for the reply to a method call (auth, history, msg) before reconnecting.",
                 GROUP, ++order, Width.SHORT, "Reply timeout");
-        def.define(RESUME_TRACKED_IDS, Type.INT, HISTORY_LIMIT, Range.between(HISTORY_LIMIT, 10_000), Importance.LOW,
-                "How many recent message ids each channel's offset keeps. Mixer message ids carry no order, so after a "
-                        + "reconnect or restart the last " + HISTORY_LIMIT + " messages from history are compared with these "
-                        + "ids; fewer than " + HISTORY_LIMIT + " would let replayed messages through twice.",
-                GROUP, ++order, Width.SHORT, "Resume tracked ids");
-        def.define(BACKFILL_ON_FIRST_CONNECT, Type.BOOLEAN, true, Importance.LOW,
-                "When a channel has no stored offset yet, emit the messages its history holds (up to " + HISTORY_LIMIT
-                        + ") before the live ones. Off: start with live messages only.",
-                GROUP, ++order, Width.SHORT, "Backfill on first connect");
+        return order;
     }
 
     @Override
@@ -78,5 +107,23 @@ public final class MixerPlatform implements ChatPlatform {
     @Override
     public PlatformSource openSource(SourceContext context) {
         return new MixerSource(context, new MixerSettings(context.config()));
+    }
+
+    @Override
+    public String checkUser(String user) {
+        return user.isBlank() || user.contains(" ") ? "is not a Mixer username" : null;
+    }
+
+    @Override
+    public void validateSink(Map<String, Object> parsed, int maxTasks, Map<String, ConfigValue> results) {
+        Password token = (Password) parsed.get(OAUTH_TOKEN);
+        if (token == null || token.value() == null || token.value().isBlank()) {
+            results.get(OAUTH_TOKEN).addErrorMessage("is required to send to Mixer (scopes chat:connect, chat:chat, chat:whisper)");
+        }
+    }
+
+    @Override
+    public PlatformSink openSink(SinkContext context) {
+        return new MixerSink(context, new MixerSinkSettings(context.config()));
     }
 }

@@ -10,18 +10,30 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.config.types.Password;
 import java.util.concurrent.CompletableFuture;
 
 /** The three REST calls chat needs (§1.5 of the reference): current user, channel id by name, chat endpoints. */
 final class MixerRestClient {
     static final String USER_AGENT = "chatconnect/" + Version.get() + " (Kafka Connect; Java)";
     private final HttpClient http;
-    private final MixerSettings settings;
+    private final String apiUrl;
+    private final String clientId;
+    private final Password token;
+    private final Duration timeout;
+
+    MixerRestClient(HttpClient http, String apiUrl, String clientId, Password token, Duration timeout) {
+        this.http = http;
+        this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        this.clientId = clientId;
+        this.token = token;
+        this.timeout = timeout;
+    }
 
     MixerRestClient(HttpClient http, MixerSettings settings) {
-        this.http = http;
-        this.settings = settings;
+        this(http, settings.apiUrl(), settings.clientId(), settings.token(), settings.connectTimeout());
     }
 
     /** Connection details of a channel; the authkey is present only when the request carried a token. */
@@ -61,16 +73,16 @@ final class MixerRestClient {
     }
 
     private CompletableFuture<JsonNode> get(String path, String what) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.apiUrl() + path))
-                .timeout(settings.connectTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiUrl + path))
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT)
                 .GET();
-        if (!settings.clientId().isBlank()) {
-            request.header("Client-ID", settings.clientId());
+        if (!clientId.isBlank()) {
+            request.header("Client-ID", clientId);
         }
-        if (settings.authenticated()) {
-            request.header("Authorization", "Bearer " + settings.token().value());
+        if (token != null && token.value() != null && !token.value().isBlank()) {
+            request.header("Authorization", "Bearer " + token.value());
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .handle((response, error) -> {

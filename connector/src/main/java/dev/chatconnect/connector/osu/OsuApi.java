@@ -24,17 +24,24 @@ final class OsuApi {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OsuApi.class);
     private static final int MAX_ATTEMPTS = 6;
     private final HttpClient http;
-    private final OsuSettings settings;
-    private final OsuTokens tokens;
+    private final String apiUrl;
+    private final Duration timeout;
+    private final AccessTokens tokens;
     private final RequestBudget budget;
     private final ScheduledExecutorService timer;
     private final dev.chatconnect.connector.metrics.SourceAccountMetrics metrics;
 
-    OsuApi(HttpClient http, OsuSettings settings, OsuTokens tokens, RequestBudget budget, ScheduledExecutorService timer,
+    OsuApi(HttpClient http, OsuSettings settings, AccessTokens tokens, RequestBudget budget, ScheduledExecutorService timer,
            dev.chatconnect.connector.metrics.SourceAccountMetrics metrics) {
+        this(http, settings.apiUrl(), settings.connectTimeout(), tokens, budget, timer, metrics);
+    }
+
+    OsuApi(HttpClient http, String apiUrl, Duration timeout, AccessTokens tokens, RequestBudget budget,
+           ScheduledExecutorService timer, dev.chatconnect.connector.metrics.SourceAccountMetrics metrics) {
         this.metrics = metrics;
         this.http = http;
-        this.settings = settings;
+        this.apiUrl = apiUrl;
+        this.timeout = timeout;
         this.tokens = tokens;
         this.budget = budget;
         this.timer = timer;
@@ -64,6 +71,46 @@ final class OsuApi {
 
     CompletableFuture<JsonNode> ack() {
         return call("POST", "/chat/ack", "{}");
+    }
+
+    /** A response as it came, for calls that must not be repeated blindly (sends); null response means no answer. */
+    record Response(int status, String body, java.util.Optional<String> retryAfter) {
+        JsonNode json() {
+            return parse(body);
+        }
+
+        String error() {
+            return errorText(body);
+        }
+    }
+
+    /**
+     * One attempt, within the budget, with the 401 refresh-and-retry (nothing was done on a 401). Any other status comes
+     * back as it is; no answer at all completes with status 0, as the request may or may not have been processed.
+     */
+    CompletableFuture<Response> once(String method, String path, String jsonBody) {
+        return once(method, path, jsonBody, false);
+    }
+
+    private CompletableFuture<Response> once(String method, String path, String jsonBody, boolean refreshed) {
+        return budget.acquire()
+                .thenCompose(ready -> tokens.accessToken())
+                .thenCompose(token -> {
+                    metrics.restRequest();
+                    return http.sendAsync(request(method, path, jsonBody, token), HttpResponse.BodyHandlers.ofString())
+                            .handle((response, error) -> response == null
+                                    ? new Response(0, OsuTokens.rootCause(error).getClass().getSimpleName(), java.util.Optional.empty())
+                                    : new Response(response.statusCode(), response.body(), response.headers().firstValue("Retry-After")));
+                })
+                .thenCompose(response -> {
+                    if (response.status() == 401 && !refreshed) {
+                        return tokens.refresh().thenCompose(t -> once(method, path, jsonBody, true));
+                    }
+                    if (response.status() == 429) {
+                        metrics.rateLimited();
+                    }
+                    return CompletableFuture.completedFuture(response);
+                });
     }
 
     private CompletableFuture<JsonNode> call(String method, String path, String jsonBody) {
@@ -118,8 +165,8 @@ final class OsuApi {
 
     private HttpRequest request(String method, String path, String jsonBody, String token) {
         HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
-        return HttpRequest.newBuilder(URI.create(settings.apiUrl() + path))
-                .timeout(settings.connectTimeout())
+        return HttpRequest.newBuilder(URI.create(apiUrl + path))
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)

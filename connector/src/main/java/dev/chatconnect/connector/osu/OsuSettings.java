@@ -38,11 +38,11 @@ record OsuSettings(
                 config.reconnectBackoffMax());
     }
 
-    private static String strip(String url) {
+    static String strip(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static String tokenUrl(String configured, String apiUrl) {
+    static String tokenUrl(String configured, String apiUrl) {
         if (!configured.isBlank()) {
             return configured;
         }

@@ -17,10 +17,13 @@ import java.util.function.Consumer;
  * The account's tokens: refreshes the access token before it expires (one refresh at a time), hands every rotated refresh
  * token to {@code onRotated} so it can be stored, and reads the account's user id from the JWT ({@code sub}).
  */
-final class OsuTokens {
+final class OsuTokens implements AccessTokens {
     private static final long EARLY_REFRESH_MAX_MILLIS = 60_000;
     private final HttpClient http;
-    private final OsuSettings settings;
+    private final String tokenUrl;
+    private final String clientId;
+    private final org.apache.kafka.common.config.types.Password clientSecret;
+    private final java.time.Duration timeout;
     private final Consumer<String> onRotated;
     private final Runnable onRefreshed;
     private String refreshToken;
@@ -30,15 +33,25 @@ final class OsuTokens {
     private CompletableFuture<String> refreshing;
 
     OsuTokens(HttpClient http, OsuSettings settings, String startingRefreshToken, Consumer<String> onRotated, Runnable onRefreshed) {
+        this(http, settings.tokenUrl(), settings.clientId(), settings.clientSecret(), settings.connectTimeout(),
+                startingRefreshToken, onRotated, onRefreshed);
+    }
+
+    OsuTokens(HttpClient http, String tokenUrl, String clientId, org.apache.kafka.common.config.types.Password clientSecret,
+              java.time.Duration timeout, String startingRefreshToken, Consumer<String> onRotated, Runnable onRefreshed) {
         this.onRefreshed = onRefreshed;
         this.http = http;
-        this.settings = settings;
+        this.tokenUrl = tokenUrl;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.timeout = timeout;
         this.refreshToken = startingRefreshToken;
         this.onRotated = onRotated;
     }
 
     /** A usable access token, refreshed first when it is close to expiry (a minute, or a fifth of a short lifetime). */
-    synchronized CompletableFuture<String> accessToken() {
+    @Override
+    public synchronized CompletableFuture<String> accessToken() {
         if (accessToken != null && System.currentTimeMillis() < refreshAtMillis) {
             return CompletableFuture.completedFuture(accessToken);
         }
@@ -46,7 +59,8 @@ final class OsuTokens {
     }
 
     /** Refreshes now (e.g. after a 401 or a rejected socket); concurrent callers share one refresh. */
-    synchronized CompletableFuture<String> refresh() {
+    @Override
+    public synchronized CompletableFuture<String> refresh() {
         if (refreshing == null || refreshing.isDone()) {
             refreshing = requestRefresh();
         }
@@ -60,10 +74,10 @@ final class OsuTokens {
     private CompletableFuture<String> requestRefresh() {
         String body = form("grant_type", "refresh_token")
                 + "&" + form("refresh_token", refreshToken)
-                + "&" + form("client_id", settings.clientId())
-                + "&" + form("client_secret", settings.clientSecret().value());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
-                .timeout(settings.connectTimeout())
+                + "&" + form("client_id", clientId)
+                + "&" + form("client_secret", clientSecret == null ? "" : clientSecret.value());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
+                .timeout(timeout)
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -75,7 +89,7 @@ final class OsuTokens {
             int status = response.statusCode();
             if (status == 400 || status == 401) {
                 throw new OsuAuthException("osu! refused the refresh token (HTTP " + status + ", " + errorName(response.body())
-                        + "): it was revoked or already used. Authorize the application again and set osu.refresh.token");
+                        + "): it was revoked or already used. Authorize the application again and set a new refresh token (osu.refresh.token, or osu.sink.refresh.token for the sink)");
             }
             if (status != 200) {
                 throw new OsuApiException("POST /oauth/token answered HTTP " + status, status);

@@ -40,4 +40,17 @@ public interface ChatPlatform {
 
     /** Opens the streaming side of this platform for the given channels of one task. */
     PlatformSource openSource(SourceContext context);
+
+    /** Checks a private-message recipient as written in {@code allowed.users} and records; a problem, or null. */
+    String checkUser(String user);
+
+    /** Adds this platform's sink settings (prefixed with {@code name() + "."}) to the sink connector's definition. */
+    void defineSinkConfig(ConfigDef def);
+
+    /** Cross-field checks of the sink settings when this platform is in use; adds errors to {@code results}. */
+    default void validateSink(Map<String, Object> parsed, int maxTasks, Map<String, ConfigValue> results) {
+    }
+
+    /** Opens the sending side of this platform for one sink task. */
+    PlatformSink openSink(SinkContext context);
 }

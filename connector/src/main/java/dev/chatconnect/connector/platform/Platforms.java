@@ -46,4 +46,19 @@ public final class Platforms {
         }
         return platform.checkChannel(ref.channel());
     }
+
+    /** Checks one {@code platform:user} entry (a private-message recipient); returns the problem, or null. */
+    public static String checkUserEntry(String entry) {
+        ChannelRef ref;
+        try {
+            ref = ChannelRef.parse(entry);
+        } catch (IllegalArgumentException e) {
+            return "'" + (entry == null ? "" : entry.trim()) + "' is not of the form platform:user (e.g. osu:42)";
+        }
+        ChatPlatform platform = BY_NAME.get(ref.platform());
+        if (platform == null) {
+            return "names unknown platform '" + ref.platform() + "' (known: " + names() + ")";
+        }
+        return platform.checkUser(ref.channel());
+    }
 }

@@ -111,6 +111,35 @@ public abstract class ConnectClusterExtension {
         return props;
     }
 
+    /**
+     * Sink connector settings for both platforms of the emulator: it may post to {@code channels} and message {@code users}
+     * (platform:id entries), retries fast, and sends to osu! as the emulator's bot account.
+     */
+    protected Map<String, String> chatSink(String topic, Collection<String> channels, Collection<String> users, int tasks) {
+        Map<String, String> props = new HashMap<>();
+        emulator.connectorConfig().forEach((key, value) -> {
+            if ((key.startsWith("mixer.") || key.startsWith("osu.")) && !key.equals("osu.refresh.token")
+                    && !key.equals("osu.notification.url")) {
+                props.put(key, value);
+            }
+        });
+        props.put("connector.class", dev.chatconnect.connector.sink.ChatSinkConnector.class.getName());
+        props.put("tasks.max", Integer.toString(tasks));
+        props.put("topics", topic);
+        props.put("allowed.channels", String.join(",", channels));
+        props.put("allowed.users", String.join(",", users));
+        props.put("send.retry.backoff.initial.ms", "100");
+        props.put("send.retry.backoff.max.ms", "1000");
+        props.put("mixer.reply.timeout.ms", "2000");
+        props.put("mixer.sink.messages.per.window", "1000");
+        props.put("mixer.sink.rate.window.ms", "1000");
+        props.put("osu.sink.user.id", Long.toString(emulator.osu().botUserId()));
+        props.put("osu.requests.per.minute", "60000");
+        props.put("osu.sink.messages.per.window", "1000");
+        props.put("osu.sink.rate.window.ms", "1000");
+        return props;
+    }
+
     protected List<Long> newMixerChannels(int count) {
         long base = 10_000L + (long) (Math.random() * 1_000_000) * 100;
         List<Long> ids = new java.util.ArrayList<>();

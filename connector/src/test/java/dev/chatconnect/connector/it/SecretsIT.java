@@ -57,7 +57,25 @@ class SecretsIT extends ConnectClusterExtension {
         osuSecrets.add(emulator.osu().clientSecret());
         osuSecrets.add(osu.get("osu.refresh.token"));
 
-        for (String name : List.of("secret", "unreachable", "missing", "secret-osu")) {
+        // the sink: Mixer token and osu! client secret in use, then refused credentials that fail the task
+        long pmUser = emulator.osu().addUser("erin");
+        connect.kafka().createTopic("secret-out", 1);
+        Map<String, String> sink = chatSink("secret-out", List.of("mixer:" + channels.get(1)), List.of("osu:" + pmUser), 1);
+        connect.configureConnector("secret-sink", sink);
+        awaitRunning("secret-sink", 1);
+        connect.kafka().produce("secret-out", "k", "{\"platform\":\"mixer\",\"channel\":\"" + channels.get(1) + "\",\"text\":\"out\"}");
+        connect.kafka().produce("secret-out", "k", "{\"platform\":\"osu\",\"target_user\":\"" + pmUser + "\",\"text\":\"out\"}");
+        Await.until(Duration.ofSeconds(60), () -> emulator.osu().pmChannel(emulator.osu().botUserId(), pmUser) != null
+                && !emulator.mixer().channel(channels.get(1)).sentMessages().isEmpty(), () -> "sink sends");
+        Map<String, String> refused = chatSink("secret-out", List.of("mixer:" + channels.get(1)), List.of("osu:" + pmUser), 1);
+        refused.put("osu.client.secret", "wrong-" + emulator.osu().clientSecret());
+        connect.configureConnector("refused-sink", refused);
+        Await.until(Duration.ofSeconds(60), () -> taskFailed("refused-sink"), () -> "refused credentials fail the sink task");
+        assertTrue(connect.connectorStatus("refused-sink").tasks().get(0).trace().contains("refused the client credentials"));
+        osuSecrets.add(refused.get("osu.client.secret"));
+        connect.validateConnectorConfig("ChatSinkConnector", sink);
+
+        for (String name : List.of("secret", "unreachable", "missing", "secret-osu", "secret-sink", "refused-sink")) {
             String status = connect.connectorStatus(name).toString() + connect.connectorStatus(name).tasks().stream()
                     .map(t -> String.valueOf(t.trace())).toList();
             assertFalse(status.contains(token), "task status of " + name + " shows the token");
@@ -76,6 +94,14 @@ class SecretsIT extends ConnectClusterExtension {
         assertFalse(captured.contains(token), "the OAuth token leaked into the log");
         for (String secret : osuSecrets) {
             assertFalse(captured.contains(secret), "an osu! secret (client secret or refresh token) leaked into the log");
+        }
+    }
+
+    private boolean taskFailed(String connector) {
+        try {
+            return connect.connectorStatus(connector).tasks().stream().anyMatch(t -> t.state().equals("FAILED"));
+        } catch (RuntimeException notYetKnown) {
+            return false;
         }
     }
 }

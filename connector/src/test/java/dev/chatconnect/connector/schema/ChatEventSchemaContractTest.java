@@ -31,6 +31,20 @@ class ChatEventSchemaContractTest {
     }
 
     @Test
+    void outboundMessageSchemaIsTheAvroContract() throws Exception {
+        Schema avro;
+        try (InputStream in = getClass().getResourceAsStream("/avro/OutboundMessage.avsc")) {
+            assertNotNull(in, "OutboundMessage.avsc ships in the schemas jar");
+            avro = new Schema.Parser().parse(in);
+        }
+        org.apache.kafka.connect.data.Schema fromAvro = toConnect(avro, false);
+        assertSameSchema(fromAvro, OutboundMessageSchema.MESSAGE, "OutboundMessage");
+        assertEquals(fromAvro, OutboundMessageSchema.MESSAGE);
+        assertEquals(dev.chatconnect.schema.OutboundMessage.getClassSchema().getFields().size(),
+                OutboundMessageSchema.MESSAGE.fields().size());
+    }
+
+    @Test
     void generatedClassesMatchTheContract() {
         assertEquals(dev.chatconnect.schema.ChatEvent.getClassSchema().getFields().size(), ChatEventSchema.EVENT.fields().size());
     }

@@ -16,16 +16,27 @@ final class ChatMessages {
     private ChatMessages() {
     }
 
+    private static final String ME_PREFIX = "/me ";
+
     /** A message as a user typed it: "/me " becomes meta.me, links, tags and emoticons become parts. */
     static ObjectNode typed(long channelId, UUID id, MixerUser author, String typed,
                             Function<String, Long> userIdByName) {
         ObjectNode meta = Json.object();
-        String body = typed;
-        if (typed.startsWith("/me ")) {
+        if (isMeAction(typed)) {
             meta.put("me", true);
-            body = typed.substring(4);
         }
-        return build(channelId, id, author, MessageParts.parse(body, userIdByName), meta, null, KeyOrder.DOCUMENTED);
+        return build(channelId, id, author, MessageParts.parse(shownText(typed), userIdByName), meta, null,
+                KeyOrder.DOCUMENTED);
+    }
+
+    /** Whether typed text is a "/me " action (meta.me). */
+    static boolean isMeAction(String typed) {
+        return typed.startsWith(ME_PREFIX);
+    }
+
+    /** The text a ChatMessage shows for typed text: without the "/me " of an action. */
+    static String shownText(String typed) {
+        return isMeAction(typed) ? typed.substring(ME_PREFIX.length()) : typed;
     }
 
     static ObjectNode build(long channelId, UUID id, MixerUser author, ArrayNode parts, ObjectNode meta,

@@ -22,7 +22,7 @@ final class ChatMethods {
     ChatMethods(MixerEmulator mixer) {
         this.faults = mixer.faults();
         AuthMethod auth = new AuthMethod(mixer);
-        MessagingMethods messaging = new MessagingMethods(mixer.limits());
+        MessagingMethods messaging = new MessagingMethods(mixer.limits(), faults);
         ModerationMethods moderation = new ModerationMethods(mixer.users());
         handlers.put("auth", auth::handle);
         handlers.put("msg", messaging::msg);

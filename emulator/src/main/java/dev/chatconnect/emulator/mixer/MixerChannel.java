@@ -38,11 +38,20 @@ public final class MixerChannel {
     private final ArrayDeque<LoggedMessage> retained = new ArrayDeque<>();
     private final UuidLog messageIds = new UuidLog();
     private final List<String> clientMessages = new ArrayList<>();
+    private final List<SentMessage> sentMessages = new ArrayList<>();
     private final Random random;
     private Poll poll;
     private String lastSkillExecution;
 
     private record LoggedMessage(String id, ObjectNode data, Audience audience) {
+    }
+
+    /**
+     * A message a client sent with the msg or whisper method. {@code text} is what the ChatMessage shows: for a
+     * "/me " action ({@code action}, meta.me) the prefix is stripped. {@code whisperTarget} is null unless whispered.
+     */
+    public record SentMessage(String id, long userId, String userName, String text, String whisperTarget,
+                              boolean action) {
     }
 
     MixerChannel(long id, String name, MixerUser owner, ChannelContext context, long seed) {
@@ -101,6 +110,11 @@ public final class MixerChannel {
     /** Texts of the msg and whisper calls this channel accepted from clients, in order. */
     public List<String> receivedClientMessages() {
         return withLock(() -> List.copyOf(clientMessages));
+    }
+
+    /** The msg and whisper calls this channel accepted from clients (replied to or not), in arrival order. */
+    public List<SentMessage> sentMessages() {
+        return withLock(() -> List.copyOf(sentMessages));
     }
 
     // ---- Emitting events --------------------------------------------------------------------------------------
@@ -271,8 +285,18 @@ public final class MixerChannel {
                         + 100_000);
     }
 
-    void recordClientMessage(String text) {
-        withLock(() -> clientMessages.add(text));
+    /**
+     * A msg/whisper that passed every check: records the typed text and {@code sent}, then logs and broadcasts the
+     * ChatMessage as {@link #publishMessage} does, all under one lock so the records follow the message order.
+     */
+    void publishClientMessage(String typedText, SentMessage sent, ObjectNode data, Audience audience,
+                              Runnable beforeBroadcast) {
+        withLock(() -> {
+            clientMessages.add(typedText);
+            sentMessages.add(sent);
+            publishMessage(UUID.fromString(sent.id()), data, audience, beforeBroadcast);
+            return null;
+        });
     }
 
     /**

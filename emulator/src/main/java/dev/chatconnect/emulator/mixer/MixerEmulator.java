@@ -180,6 +180,14 @@ public final class MixerEmulator implements AutoCloseable {
         faults.rejectNextAuths(channelId, count, error);
     }
 
+    /**
+     * The next {@code count} successful msg/whisper calls on the channel are stored, broadcast and recorded as usual,
+     * but their caller gets no reply: a reply lost in transit (reference §8). Replaces any count still pending.
+     */
+    public void swallowNextReplies(long channelId, int count) {
+        faults.swallowNextReplies(channelId, count);
+    }
+
     /** While denied, every auth for the channel (anonymous included) answers "UACCESS". */
     public void denyChannel(long channelId, boolean denied) {
         faults.denyChannel(channelId, denied);

@@ -16,6 +16,7 @@ final class MixerFaults {
     private final AtomicIntegerArray endpointDown;
     private final Set<Long> deniedChannels = ConcurrentHashMap.newKeySet();
     private final Map<Long, PendingRejections> authRejections = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> swallowedReplies = new ConcurrentHashMap<>();
     private final AtomicInteger chatsFailuresLeft = new AtomicInteger();
     private volatile int chatsFailureStatus = 503;
     private volatile boolean pingResponsive = true;
@@ -56,6 +57,19 @@ final class MixerFaults {
             return Optional.empty();
         }
         return Optional.of(pending.error());
+    }
+
+    void swallowNextReplies(long channelId, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        swallowedReplies.put(channelId, new AtomicInteger(count));
+    }
+
+    /** Whether the reply to this successful msg/whisper on the channel must be lost, consuming one if so. */
+    boolean takeSwallowedReply(long channelId) {
+        AtomicInteger remaining = swallowedReplies.get(channelId);
+        return remaining != null && remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     void failNextChatsRequests(int count, int httpStatus) {

@@ -62,7 +62,7 @@ final class MessageEndpoints {
             throw ApiError.of(403, OsuErrors.NO_ACCESS);
         }
         OsuMessage message = send(channel, sender, call);
-        return HttpReply.json(200, OsuJson.message(message, sender));
+        return answered(HttpReply.json(200, OsuJson.message(message, sender)));
     }
 
     /** POST /chat/new {target_id, message, is_action, uuid}: creates the PM channel if needed, then sends. */
@@ -94,7 +94,7 @@ final class MessageEndpoints {
         body.set("channel", channelJson);
         body.set("message", OsuJson.message(message, sender));
         body.put("new_channel_id", channel.id());
-        return HttpReply.json(200, body);
+        return answered(HttpReply.json(200, body));
     }
 
     private OsuMessage send(OsuChannel channel, OsuUser sender, ApiCall call) {
@@ -105,6 +105,11 @@ final class MessageEndpoints {
         }
         return channel.post(sender, content, call.params().bool("is_action", false),
                 call.params().string("uuid").orElse(null), Instant.now(), true);
+    }
+
+    /** The reply to a successful send, or 502 {"error":null} if a loseNextSendResponses fault loses it. */
+    private HttpReply answered(HttpReply success) {
+        return osu.faults().takeLostSendResponse() ? OsuErrors.error(502, null) : success;
     }
 
     private void requireSendPermit(OsuUser sender, boolean pm) {

@@ -46,6 +46,11 @@ final class MessageLog {
         return copy;
     }
 
+    /** The retained messages (the newest {@code retain} at least), ascending. */
+    List<OsuMessage> retained() {
+        return List.copyOf(retained);
+    }
+
     /**
      * Get Channel Messages before filtering (reference §4.3): with {@code since}, the oldest {@code limit} with a
      * greater id; otherwise the newest {@code limit}, below {@code until} if given. Ascending either way.

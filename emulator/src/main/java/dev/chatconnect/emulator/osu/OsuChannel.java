@@ -34,6 +34,10 @@ public final class OsuChannel {
     private final MessageLog log = new MessageLog(RETAINED_MESSAGES);
     private final List<String> received = new ArrayList<>();
 
+    /** A stored message as a test sees it; {@code uuid} is the one the sender supplied, null otherwise. */
+    public record StoredMessage(long messageId, long senderId, String content, boolean action, String uuid) {
+    }
+
     private OsuChannel(long id, String name, String type, String description, long[] pmUsers, OsuContext context) {
         this.id = id;
         this.name = name;
@@ -108,6 +112,16 @@ public final class OsuChannel {
     /** Every message_id stored in this channel, ascending. */
     public List<Long> messageIds() {
         return withLock(log::allIds);
+    }
+
+    /**
+     * The stored messages (content as stored: trimmed, newlines as spaces), ascending by message_id. Every message,
+     * except that only the newest 10,000 or more are kept in full (see {@link #messageIds()} for all ids).
+     */
+    public List<StoredMessage> storedMessages() {
+        return withLock(log::retained).stream()
+                .map(m -> new StoredMessage(m.messageId(), m.senderId(), m.content(), m.action(), m.uuid()))
+                .toList();
     }
 
     /** How many messages were stored (the size of {@link #messageIds()}). */

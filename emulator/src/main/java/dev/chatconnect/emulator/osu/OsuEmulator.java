@@ -238,6 +238,14 @@ public final class OsuEmulator implements AutoCloseable {
         faults.rejectNextRequestsWith429(count);
     }
 
+    /**
+     * The next {@code count} successful sends (POST /chat/channels/{id}/messages and /chat/new) are stored and
+     * broadcast as usual, but answered with 502 {"error":null}: a response lost after the server did the work.
+     */
+    public void loseNextSendResponses(int count) {
+        faults.loseNextSendResponses(count);
+    }
+
     /** Revokes every access and refresh token of the user; their sockets get {"event":"logout"} and a close. */
     public void revokeTokensOf(long userId) {
         java.util.Set<String> revoked = tokens.revokeUser(userId);
