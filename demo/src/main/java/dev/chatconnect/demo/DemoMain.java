@@ -1,22 +1,33 @@
 package dev.chatconnect.demo;
 
+import dev.chatconnect.connector.sink.ChatSinkConnector;
 import dev.chatconnect.connector.source.ChatSourceConnector;
 import dev.chatconnect.emulator.ChatEmulator;
 import dev.chatconnect.emulator.EmulatorOptions;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * The local demo: emulator with live traffic, an embedded Kafka broker and Connect worker, the source connector deployed
- * through the worker's REST API, and a live per-channel table of what reaches Kafka. Ctrl-C stops everything.
+ * The local demo: an embedded Kafka broker and Connect worker, the source and sink connectors deployed through the
+ * worker's REST API, a small echo bot between them, and a live per-channel table of what flows. By default the platforms
+ * are the emulator (with live traffic and a viewer who says "ping" now and then); {@code --config} points the connectors
+ * at the real platforms instead. Ctrl-C stops everything.
  */
 public final class DemoMain {
-    static final String TOPIC = "chat.events";
+    static final String EVENTS = "chat.events";
+    static final String OUTBOUND = "chat.outbound";
+    static final String SOURCE = "chat-source";
+    static final String SINK = "chat-sink";
 
     public static void main(String[] args) {
         // Kafka's test jars bring their own log4j2 config; the demo's goes first so the terminal stays readable.
@@ -31,12 +42,13 @@ public final class DemoMain {
     }
 
     private static void run(DemoOptions options) throws Exception {
-        System.out.println("chatconnect demo: starting the emulator, a Kafka broker and a Connect worker (logs: target/chatconnect-demo.log) ...");
-        ChatEmulator emulator = ChatEmulator.start(EmulatorOptions.builder()
+        System.out.println("chatconnect demo: starting " + (options.config() == null ? "the emulator, " : "")
+                + "a Kafka broker and a Connect worker (logs: target/chatconnect-demo.log) ...");
+        ChatEmulator emulator = options.config() == null ? ChatEmulator.start(EmulatorOptions.builder()
                 .mixerChannelCount(options.channels())
                 .osuChannelCount(2)
                 .trafficEventsPerSecond(options.eventsPerSecond())
-                .build());
+                .build()) : null;
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
                 .name("chatconnect-demo")
                 .numWorkers(1)
@@ -48,26 +60,72 @@ public final class DemoMain {
                         "value.converter", JsonConverter.class.getName(),
                         "value.converter.schemas.enable", "false")))
                 .build();
+        List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping ...");
+            for (int i = running.size() - 1; i >= 0; i--) {
+                try {
+                    running.get(i).close();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }
             connect.stop();
-            emulator.close();
+            if (emulator != null) {
+                emulator.close();
+            }
             stopped.countDown();
         }, "demo-shutdown"));
         connect.start();
-        System.out.println(emulator.startLine());
 
-        Map<String, String> source = new HashMap<>(emulator.connectorConfig());
+        Map<String, String> source = new HashMap<>();
+        Map<String, String> sink = new HashMap<>();
+        List<String> botNames = new ArrayList<>();
+        if (emulator != null) {
+            System.out.println(emulator.startLine());
+            source.putAll(emulator.connectorConfig());
+            emulatorSink(emulator, sink);
+            botNames.add(emulator.mixer().botUsername());
+            botNames.add(emulator.osu().botUsername());
+        } else {
+            Properties file = new Properties();
+            try (Reader reader = Files.newBufferedReader(options.config())) {
+                file.load(reader);
+            }
+            file.stringPropertyNames().forEach(key -> {
+                if (key.startsWith("source.")) {
+                    source.put(key.substring("source.".length()), file.getProperty(key));
+                } else if (key.startsWith("sink.")) {
+                    sink.put(key.substring("sink.".length()), file.getProperty(key));
+                }
+            });
+        }
         source.put("connector.class", ChatSourceConnector.class.getName());
         source.put("tasks.max", "2");
-        source.put("topic", TOPIC);
+        source.put("topic", EVENTS);
         source.put("topic.creation.default.replication.factor", "1");
         source.put("topic.creation.default.partitions", "3");
-        connect.configureConnector("chat-source", source);
-        System.out.println("Deployed connector 'chat-source' (Mixer and osu! channels) on the worker; reading " + TOPIC + " ...");
+        connect.configureConnector(SOURCE, source);
 
-        try (LiveTable table = new LiveTable(connect.kafka().bootstrapServers(), TOPIC, "chat-source")) {
+        connect.kafka().createTopic(OUTBOUND, 3);
+        sink.put("connector.class", ChatSinkConnector.class.getName());
+        sink.put("tasks.max", "1");
+        sink.put("topics", OUTBOUND);
+        sink.put("errors.tolerance", "all");
+        sink.put("errors.deadletterqueue.topic.name", OUTBOUND + ".dlq");
+        sink.put("errors.deadletterqueue.topic.replication.factor", "1");
+        sink.put("errors.deadletterqueue.context.headers.enable", "true");
+        connect.configureConnector(SINK, sink);
+        System.out.println("Deployed '" + SOURCE + "' (chat -> " + EVENTS + ") and '" + SINK + "' (" + OUTBOUND
+                + " -> chat); the echo bot answers ping with pong ...");
+
+        EchoBot bot = new EchoBot(connect.kafka().bootstrapServers(), EVENTS, OUTBOUND, botNames);
+        running.add(bot);
+        if (emulator != null) {
+            running.add(new PingingViewer(emulator));
+        }
+        try (LiveTable table = new LiveTable(connect.kafka().bootstrapServers(), EVENTS, SOURCE, SINK, bot)) {
             long deadline = options.seconds() > 0 ? System.nanoTime() + Duration.ofSeconds(options.seconds()).toNanos() : Long.MAX_VALUE;
             while (System.nanoTime() < deadline && stopped.getCount() > 0) {
                 table.readFor(Duration.ofSeconds(2));
@@ -80,6 +138,18 @@ public final class DemoMain {
         if (options.seconds() > 0) {
             System.exit(0);
         }
+    }
+
+    /** The sink may post to every channel of the emulator, as its bot accounts. */
+    private static void emulatorSink(ChatEmulator emulator, Map<String, String> sink) {
+        emulator.connectorConfig().forEach((key, value) -> {
+            if ((key.startsWith("mixer.") || key.startsWith("osu.")) && !key.equals("osu.refresh.token")
+                    && !key.equals("osu.notification.url")) {
+                sink.put(key, value);
+            }
+        });
+        sink.put("allowed.channels", emulator.connectorConfig().get("channels"));
+        sink.put("osu.sink.user.id", Long.toString(emulator.osu().botUserId()));
     }
 
     private DemoMain() {

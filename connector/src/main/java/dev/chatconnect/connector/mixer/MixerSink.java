@@ -11,6 +11,7 @@ import dev.chatconnect.connector.util.Futures;
 import dev.chatconnect.connector.util.Json;
 import dev.chatconnect.connector.util.RequestBudget;
 import dev.chatconnect.connector.util.SerialExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,9 @@ import java.util.concurrent.TimeoutException;
  * unknown, and the channel's {@code history} then shows whether the message arrived.
  */
 final class MixerSink implements PlatformSink {
+    /** Clock skew and network jitter between our window and Mixer's: a little slack keeps us under it. */
+    private static final Duration RATE_MARGIN = Duration.ofMillis(200);
+
     private final SinkContext context;
     private final MixerSinkSettings settings;
     private final MixerRestClient rest;
@@ -181,9 +185,6 @@ final class MixerSink implements PlatformSink {
                 settings.rateWindow().plus(RATE_MARGIN), context.io().timer()));
     }
 
-    /** Clock skew and network jitter between our window and Mixer's: a little slack keeps us under it. */
-    private static final java.time.Duration RATE_MARGIN = java.time.Duration.ofMillis(200);
-
     private synchronized CompletableFuture<Long> botUserId() {
         if (botUserId == null || botUserId.isCompletedExceptionally()) {
             botUserId = rest.currentUserId();
@@ -192,10 +193,10 @@ final class MixerSink implements PlatformSink {
     }
 
     private SinkDestinationMetrics metrics(Destination destination) {
-        return context.metrics().destination(destination.platform(), destination.toString().substring(destination.platform().length() + 1));
+        return context.metrics().destination(destination.platform(), destination.name());
     }
 
-    /** Unused ids are cheap; the set is what {@link DeliveredMatcher} returns. */
+    /** The delivery ids of {@code messages}. */
     static Set<String> ids(List<Outbound> messages) {
         Set<String> ids = new HashSet<>();
         messages.forEach(m -> ids.add(m.deliveryId()));

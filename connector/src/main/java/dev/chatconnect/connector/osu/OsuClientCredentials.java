@@ -1,14 +1,6 @@
 package dev.chatconnect.connector.osu;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatconnect.connector.util.Json;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,17 +9,14 @@ import java.util.concurrent.CompletableFuture;
  * expires.
  */
 final class OsuClientCredentials implements AccessTokens {
-    private static final long EARLY_REFRESH_MAX_MILLIS = 60_000;
-    private final HttpClient http;
-    private final OsuSinkSettings settings;
+    private final OsuTokenEndpoint endpoint;
     private final Runnable onIssued;
     private String accessToken;
     private long renewAtMillis;
     private CompletableFuture<String> requesting;
 
-    OsuClientCredentials(HttpClient http, OsuSinkSettings settings, Runnable onIssued) {
-        this.http = http;
-        this.settings = settings;
+    OsuClientCredentials(OsuTokenEndpoint endpoint, Runnable onIssued) {
+        this.endpoint = endpoint;
         this.onIssued = onIssued;
     }
 
@@ -42,67 +31,18 @@ final class OsuClientCredentials implements AccessTokens {
     @Override
     public synchronized CompletableFuture<String> refresh() {
         if (requesting == null || requesting.isDone()) {
-            requesting = request();
+            requesting = endpoint.request(Map.of("grant_type", "client_credentials", "scope", OsuPlatform.SINK_SCOPES),
+                            "the client credentials ({status}): check osu.client.id and osu.client.secret; sending as the "
+                                    + "client needs its owner to be a bot account (scopes " + OsuPlatform.SINK_SCOPES + ")")
+                    .thenApply(this::accept);
         }
         return requesting;
     }
 
-    private CompletableFuture<String> request() {
-        String body = form("grant_type", "client_credentials") + "&" + form("scope", OsuPlatform.SINK_SCOPES)
-                + "&" + form("client_id", settings.clientId())
-                + "&" + form("client_secret", settings.clientSecret() == null ? "" : settings.clientSecret().value());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.tokenUrl()))
-                .timeout(settings.connectTimeout())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
-            if (error != null) {
-                throw new OsuApiException("POST /oauth/token failed: " + OsuTokens.rootCause(error).getClass().getSimpleName(), 0);
-            }
-            int status = response.statusCode();
-            if (status == 400 || status == 401) {
-                throw new OsuAuthException("osu! refused the client credentials (HTTP " + status + ", " + errorName(response.body())
-                        + "): check osu.client.id and osu.client.secret; sending as the client needs its owner to be a bot "
-                        + "account (scopes " + OsuPlatform.SINK_SCOPES + ")");
-            }
-            if (status != 200) {
-                throw new OsuApiException("POST /oauth/token answered HTTP " + status, status);
-            }
-            return accept(response.body());
-        });
-    }
-
-    private synchronized String accept(String body) {
-        JsonNode json;
-        try {
-            json = Json.MAPPER.readTree(body);
-        } catch (IOException e) {
-            throw new OsuApiException("POST /oauth/token returned a body that is not JSON", 200);
-        }
-        String access = Json.text(json, "access_token");
-        if (access == null) {
-            throw new OsuApiException("POST /oauth/token returned no access_token", 200);
-        }
-        Long expiresIn = Json.longValue(json, "expires_in");
-        long lifetimeMillis = 1000L * (expiresIn == null ? 3600 : expiresIn);
-        accessToken = access;
-        renewAtMillis = System.currentTimeMillis() + lifetimeMillis - Math.min(EARLY_REFRESH_MAX_MILLIS, lifetimeMillis / 5);
+    private synchronized String accept(OsuTokenEndpoint.Issued issued) {
+        accessToken = issued.accessToken();
+        renewAtMillis = OsuTokenEndpoint.renewAt(issued.lifetimeMillis());
         onIssued.run();
-        return access;
-    }
-
-    private static String errorName(String body) {
-        try {
-            String error = Json.text(Json.MAPPER.readTree(body), "error");
-            return error == null ? "no error code" : error;
-        } catch (IOException e) {
-            return "no error code";
-        }
-    }
-
-    private static String form(String name, String value) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+        return accessToken;
     }
 }

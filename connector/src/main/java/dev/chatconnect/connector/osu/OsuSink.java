@@ -50,20 +50,21 @@ final class OsuSink implements PlatformSink {
         this.settings = settings;
         SourceAccountMetrics account = context.metrics().account(OsuPlatform.NAME);
         AccessTokens tokens;
+        OsuTokenEndpoint endpoint = new OsuTokenEndpoint(context.io().http(), settings.tokenUrl(), settings.clientId(),
+                settings.clientSecret(), settings.connectTimeout());
         if (settings.sendsAsUser()) {
             String configured = settings.userRefreshToken().value();
             tokenStore = new OsuSinkTokenStore(settings.tokenTopicClient(), settings.tokenTopic(), settings.clientId(),
                     settings.clientSecret().value(), configured);
             String starting = tokenStore.newest().orElse(configured);
-            userTokens = new OsuTokens(context.io().http(), settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
-                    settings.connectTimeout(), starting, tokenStore::store, account::tokenRefreshed);
+            userTokens = new OsuTokens(endpoint, starting, tokenStore::store, account::tokenRefreshed);
             tokens = userTokens;
             log.info("osu! sink sends as the user of {}; rotated refresh tokens are kept in {}",
                     starting.equals(configured) ? "the configured refresh token" : "the stored refresh token", settings.tokenTopic());
         } else {
             tokenStore = null;
             userTokens = null;
-            tokens = new OsuClientCredentials(context.io().http(), settings, account::tokenRefreshed);
+            tokens = new OsuClientCredentials(endpoint, account::tokenRefreshed);
         }
         this.api = new OsuApi(context.io().http(), settings.apiUrl(), settings.connectTimeout(), tokens,
                 new RequestBudget(settings.requestsPerMinute(), Duration.ofMinutes(1).plus(RATE_MARGIN), context.io().timer()),
@@ -240,7 +241,7 @@ final class OsuSink implements PlatformSink {
     }
 
     private SinkDestinationMetrics metrics(Destination destination) {
-        return context.metrics().destination(destination.platform(), destination.toString().substring(destination.platform().length() + 1));
+        return context.metrics().destination(destination.platform(), destination.name());
     }
 
     private static boolean isNumber(String text) {

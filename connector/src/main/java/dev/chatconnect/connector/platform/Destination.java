@@ -15,9 +15,14 @@ public record Destination(String platform, String channel, String targetUser) {
         }
     }
 
-    /** {@code mixer:1001}, {@code mixer:1001@bob}, {@code osu:@42}: also the form used in the sink's allowlists. */
+    /** {@code 1001}, {@code 1001@bob}, {@code @42}: the destination within its platform (also its metrics name). */
+    public String name() {
+        return (channel == null ? "" : channel) + (targetUser == null ? "" : "@" + targetUser);
+    }
+
+    /** {@code mixer:1001}, {@code mixer:1001@bob}, {@code osu:@42}. */
     @Override
     public String toString() {
-        return platform + ":" + (channel == null ? "" : channel) + (targetUser == null ? "" : "@" + targetUser);
+        return platform + ":" + name();
     }
 }

@@ -2,6 +2,7 @@ package dev.chatconnect.connector.sink;
 
 import dev.chatconnect.connector.Version;
 import dev.chatconnect.connector.config.ChatSinkConfig;
+import dev.chatconnect.connector.config.ConfigValidation;
 import dev.chatconnect.connector.platform.ChannelRef;
 import dev.chatconnect.connector.platform.ChatPlatform;
 import dev.chatconnect.connector.platform.Platforms;
@@ -65,9 +66,8 @@ public class ChatSinkConnector extends SinkConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = new HashMap<>();
-        config.configValues().forEach(v -> byName.put(v.name(), v));
-        if (byName.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+        Map<String, ConfigValue> byName = ConfigValidation.byName(config);
+        if (ConfigValidation.anyFieldFailed(byName)) {
             return config;
         }
         Map<String, Object> parsed = ChatSinkConfig.CONFIG_DEF.parse(connectorConfigs);
@@ -80,12 +80,8 @@ public class ChatSinkConnector extends SinkConnector {
             byName.get(ChatSinkConfig.ALLOWED_CHANNELS).addErrorMessage("list the channels (and " + ChatSinkConfig.ALLOWED_USERS
                     + " the users) the sink may write to, or set " + ChatSinkConfig.ALLOW_ALL + "=true");
         }
-        long initial = (Long) parsed.get(ChatSinkConfig.RETRY_BACKOFF_INITIAL_MS);
-        long max = (Long) parsed.get(ChatSinkConfig.RETRY_BACKOFF_MAX_MS);
-        if (initial > max) {
-            byName.get(ChatSinkConfig.RETRY_BACKOFF_MAX_MS).addErrorMessage(
-                    "must be at least " + ChatSinkConfig.RETRY_BACKOFF_INITIAL_MS + " (" + initial + ")");
-        }
+        ConfigValidation.requireAtMost(parsed, byName, ChatSinkConfig.RETRY_BACKOFF_INITIAL_MS, ChatSinkConfig.RETRY_BACKOFF_MAX_MS);
+        ConfigValidation.requireAtMost(parsed, byName, ChatSinkConfig.RECONNECT_BACKOFF_INITIAL_MS, ChatSinkConfig.RECONNECT_BACKOFF_MAX_MS);
         Set<String> used = new TreeSet<>();
         channels.forEach(entry -> used.add(ChannelRef.parse(entry).platform()));
         users.forEach(entry -> used.add(ChannelRef.parse(entry).platform()));

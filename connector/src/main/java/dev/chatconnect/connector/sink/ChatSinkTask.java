@@ -168,8 +168,8 @@ public class ChatSinkTask extends SinkTask {
     }
 
     private DestinationLane lane(Destination destination) {
-        return lanes.computeIfAbsent(destination, d -> new DestinationLane(platforms.get(d.platform()),
-                metrics.destination(d.platform(), d.toString().substring(d.platform().length() + 1)),
+        return lanes.computeIfAbsent(destination, d -> new DestinationLane(d, platforms.get(d.platform()),
+                metrics.destination(d.platform(), d.name()),
                 new SerialExecutor(io.channelWork()), io.timer(),
                 new DestinationLane.Outcome() {
                     @Override

@@ -1,6 +1,7 @@
 package dev.chatconnect.connector.sink;
 
 import dev.chatconnect.connector.metrics.SinkDestinationMetrics;
+import dev.chatconnect.connector.platform.Destination;
 import dev.chatconnect.connector.platform.Outbound;
 import dev.chatconnect.connector.platform.PlatformSink;
 import dev.chatconnect.connector.platform.SendException;
@@ -40,6 +41,7 @@ final class DestinationLane {
         void fatal(String reason);
     }
 
+    private final Destination destination;
     private final PlatformSink platform;
     private final SinkDestinationMetrics metrics;
     private final SerialExecutor serial;
@@ -56,8 +58,9 @@ final class DestinationLane {
     private Backoff backoff;
     private volatile boolean closed;
 
-    DestinationLane(PlatformSink platform, SinkDestinationMetrics metrics, SerialExecutor serial, ScheduledExecutorService timer,
+    DestinationLane(Destination destination, PlatformSink platform, SinkDestinationMetrics metrics, SerialExecutor serial, ScheduledExecutorService timer,
                     Outcome outcome, int maxAttempts, Duration backoffInitial, Duration backoffMax, boolean checkDelivered) {
+        this.destination = destination;
         this.platform = platform;
         this.metrics = metrics;
         this.serial = serial;
@@ -110,10 +113,10 @@ final class DestinationLane {
 
     private void checkThenSend() {
         List<Outbound> window = queue.stream().limit(CHECK_WINDOW).map(Entry::message).toList();
-        platform.alreadyDelivered(window.get(0).destination(), window).whenComplete((delivered, error) -> serial.execute(() -> {
+        platform.alreadyDelivered(destination, window).whenComplete((delivered, error) -> serial.execute(() -> {
             if (error != null) {
                 log.warn("Could not check what {} already has ({}); sending without the check",
-                        window.get(0).destination(), Futures.unwrap(error).getMessage());
+                        destination, Futures.unwrap(error).getMessage());
             } else if (!delivered.isEmpty()) {
                 skipDelivered(delivered);
             }
@@ -133,7 +136,7 @@ final class DestinationLane {
         queue.removeIf(entry -> delivered.contains(entry.message().deliveryId()));
         attempts = 0;
         log.info("{}: {} message(s) were already delivered before (restart or lost reply) and are not sent again",
-                queue.isEmpty() ? "destination" : queue.peek().message().destination(), skipped);
+                destination, skipped);
     }
 
     private void send(Entry entry) {
@@ -182,7 +185,7 @@ final class DestinationLane {
         }
         Duration wait = failure.retryAfter() != null ? failure.retryAfter() : backoff.next();
         metrics.retried(failure.getMessage());
-        log.debug("{}: attempt {} failed ({}); retrying in {} ms", entry.message().destination(), attempts,
+        log.debug("{}: attempt {} failed ({}); retrying in {} ms", destination, attempts,
                 failure.getMessage(), wait.toMillis());
         timer.schedule(() -> serial.execute(this::next), wait.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -3,6 +3,7 @@ package dev.chatconnect.connector.source;
 import dev.chatconnect.connector.Version;
 import dev.chatconnect.connector.config.ChatSourceConfig;
 import dev.chatconnect.connector.config.ChatSourceTaskConfig;
+import dev.chatconnect.connector.config.ConfigValidation;
 import dev.chatconnect.connector.platform.ChannelRef;
 import dev.chatconnect.connector.platform.ChatPlatform;
 import dev.chatconnect.connector.platform.Platforms;
@@ -68,18 +69,12 @@ public class ChatSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        Map<String, ConfigValue> byName = new HashMap<>();
-        config.configValues().forEach(v -> byName.put(v.name(), v));
-        if (byName.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+        Map<String, ConfigValue> byName = ConfigValidation.byName(config);
+        if (ConfigValidation.anyFieldFailed(byName)) {
             return config;
         }
         Map<String, Object> parsed = ChatSourceConfig.CONFIG_DEF.parse(connectorConfigs);
-        long initial = (Long) parsed.get(ChatSourceConfig.RECONNECT_BACKOFF_INITIAL_MS);
-        long max = (Long) parsed.get(ChatSourceConfig.RECONNECT_BACKOFF_MAX_MS);
-        if (initial > max) {
-            byName.get(ChatSourceConfig.RECONNECT_BACKOFF_MAX_MS).addErrorMessage(
-                    "must be at least " + ChatSourceConfig.RECONNECT_BACKOFF_INITIAL_MS + " (" + initial + ")");
-        }
+        ConfigValidation.requireAtMost(parsed, byName, ChatSourceConfig.RECONNECT_BACKOFF_INITIAL_MS, ChatSourceConfig.RECONNECT_BACKOFF_MAX_MS);
         @SuppressWarnings("unchecked")
         List<ChannelRef> refs = ((List<String>) parsed.get(ChatSourceConfig.CHANNELS)).stream().map(ChannelRef::parse).toList();
         for (ChatPlatform platform : Platforms.all()) {
