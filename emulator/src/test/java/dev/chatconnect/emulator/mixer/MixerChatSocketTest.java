@@ -1,10 +1,6 @@
 package dev.chatconnect.emulator.mixer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatconnect.emulator.ChatEmulator;
-import dev.chatconnect.emulator.EmulatorOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -26,27 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The chat socket protocol against the JDK WebSocket client. */
-class MixerChatSocketTest {
+class MixerChatSocketTest extends EmulatorWithClients {
 
-    private ChatEmulator emulator;
-    private MixerEmulator mixer;
-    private final List<ChatTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        emulator = ChatEmulator.start(EmulatorOptions.builder().seed(11).build());
-        mixer = emulator.mixer();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ChatTestClient::close);
-        emulator.close();
-    }
-
-    private ChatTestClient track(ChatTestClient client) {
-        clients.add(client);
-        return client;
+    @Override
+    protected long seed() {
+        return 11;
     }
 
     @Test

@@ -1,18 +1,12 @@
 package dev.chatconnect.emulator.mixer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatconnect.emulator.ChatEmulator;
-import dev.chatconnect.emulator.EmulatorOptions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -28,27 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MixerFaultInjectionTest {
+class MixerFaultInjectionTest extends EmulatorWithClients {
 
-    private ChatEmulator emulator;
-    private MixerEmulator mixer;
-    private final List<ChatTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        emulator = ChatEmulator.start(EmulatorOptions.builder().seed(3).build());
-        mixer = emulator.mixer();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ChatTestClient::close);
-        emulator.close();
-    }
-
-    private ChatTestClient track(ChatTestClient client) {
-        clients.add(client);
-        return client;
+    @Override
+    protected long seed() {
+        return 3;
     }
 
     @Test

@@ -1,14 +1,9 @@
 package dev.chatconnect.emulator.mixer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.chatconnect.emulator.ChatEmulator;
-import dev.chatconnect.emulator.EmulatorOptions;
 import dev.chatconnect.emulator.mixer.MixerChannel.SentMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.chatconnect.emulator.mixer.MixerTestSupport.anonymousSocket;
@@ -18,27 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hooks for testing a connector that sends: lost msg/whisper replies and the record of what was sent. */
-class MixerSendHooksTest {
+class MixerSendHooksTest extends EmulatorWithClients {
 
-    private ChatEmulator emulator;
-    private MixerEmulator mixer;
-    private final List<ChatTestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        emulator = ChatEmulator.start(EmulatorOptions.builder().seed(5).build());
-        mixer = emulator.mixer();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(ChatTestClient::close);
-        emulator.close();
-    }
-
-    private ChatTestClient track(ChatTestClient client) {
-        clients.add(client);
-        return client;
+    @Override
+    protected long seed() {
+        return 5;
     }
 
     private static boolean isReply(JsonNode frame, int id) {
