@@ -61,22 +61,12 @@ public final class DemoMain {
                         "value.converter.schemas.enable", "false")))
                 .build();
         List<AutoCloseable> running = new ArrayList<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ...");
-            for (int i = running.size() - 1; i >= 0; i--) {
-                try {
-                    running.get(i).close();
-                } catch (Exception ignored) {
-                    // stopping anyway
-                }
-            }
-            connect.stop();
-            if (emulator != null) {
-                emulator.close();
-            }
-            stopped.countDown();
-        }, "demo-shutdown"));
+        // Ctrl-C (and SIGTERM) ask the main loop to stop, which then shuts down in order: connectors and worker while
+        // Kafka is still up, then Kafka, then the emulator. As plain shutdown hooks these would race the test kit's own.
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String signal : List.of("INT", "TERM")) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stopRequested.countDown());
+        }
         connect.start();
 
         Map<String, String> source = new HashMap<>();
@@ -127,17 +117,23 @@ public final class DemoMain {
         }
         try (LiveTable table = new LiveTable(connect.kafka().bootstrapServers(), EVENTS, SOURCE, SINK, bot)) {
             long deadline = options.seconds() > 0 ? System.nanoTime() + Duration.ofSeconds(options.seconds()).toNanos() : Long.MAX_VALUE;
-            while (System.nanoTime() < deadline && stopped.getCount() > 0) {
+            while (System.nanoTime() < deadline && stopRequested.getCount() > 0) {
                 table.readFor(Duration.ofSeconds(2));
                 table.print(System.out);
             }
-            if (options.seconds() > 0) {
-                table.printSummary(System.out);
-            }
+            table.printSummary(System.out);
         }
-        if (options.seconds() > 0) {
-            System.exit(0);
+        System.out.println("Stopping ...");
+        long stopping = System.nanoTime();
+        for (int i = running.size() - 1; i >= 0; i--) {
+            running.get(i).close();
         }
+        connect.stop();
+        if (emulator != null) {
+            emulator.close();
+        }
+        System.out.printf("Stopped in %.1f s.%n", (System.nanoTime() - stopping) / 1e9);
+        System.exit(0); // Kafka's non-daemon threads would keep the JVM alive otherwise
     }
 
     /** The sink may post to every channel of the emulator, as its bot accounts. */
