@@ -59,8 +59,7 @@ final class MixerSink implements PlatformSink {
         if (destination.channel() == null) {
             return "Mixer messages go to a channel, whispers too: set 'channel' (the numeric channel id)";
         }
-        return destination.channel().chars().allMatch(Character::isDigit) ? null
-                : "Mixer channel '" + destination.channel() + "' is not a numeric channel id";
+        return isId(destination.channel()) ? null : "Mixer channel '" + destination.channel() + "' is not a numeric channel id";
     }
 
     @Override
@@ -194,6 +193,14 @@ final class MixerSink implements PlatformSink {
 
     private SinkDestinationMetrics metrics(Destination destination) {
         return context.metrics().destination(destination.platform(), destination.name());
+    }
+
+    private static boolean isId(String text) {
+        try {
+            return Long.parseLong(text) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The delivery ids of {@code messages}. */

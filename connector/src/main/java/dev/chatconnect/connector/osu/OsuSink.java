@@ -245,7 +245,11 @@ final class OsuSink implements PlatformSink {
     }
 
     private static boolean isNumber(String text) {
-        return !text.isEmpty() && text.chars().allMatch(Character::isDigit);
+        try {
+            return Long.parseLong(text) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static java.util.Optional<Duration> seconds(String header) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -113,7 +114,13 @@ final class DestinationLane {
 
     private void checkThenSend() {
         List<Outbound> window = queue.stream().limit(CHECK_WINDOW).map(Entry::message).toList();
-        platform.alreadyDelivered(destination, window).whenComplete((delivered, error) -> serial.execute(() -> {
+        CompletableFuture<Set<String>> check;
+        try {
+            check = platform.alreadyDelivered(destination, window);
+        } catch (RuntimeException e) {
+            check = CompletableFuture.failedFuture(e);
+        }
+        check.whenComplete((delivered, error) -> serial.execute(() -> {
             if (error != null) {
                 log.warn("Could not check what {} already has ({}); sending without the check",
                         destination, Futures.unwrap(error).getMessage());
@@ -142,7 +149,13 @@ final class DestinationLane {
     private void send(Entry entry) {
         long started = System.nanoTime();
         attempts++;
-        platform.send(entry.message()).whenComplete((messageId, error) -> serial.execute(() -> {
+        CompletableFuture<String> sent;
+        try {
+            sent = platform.send(entry.message());
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e); // a platform bug must not leave the lane waiting forever
+        }
+        sent.whenComplete((messageId, error) -> serial.execute(() -> {
             if (closed) {
                 running = false;
                 return;
