@@ -15,6 +15,7 @@ public final class EmulatorMain {
             "  --port N              port on 127.0.0.1 (default 8080, 0 = ephemeral)",
             "  --mixer-channels N    Mixer channels 1001.. (default 3)",
             "  --mixer-endpoints N   chat socket endpoints handed out by /chats (default 2)",
+            "  --mixer-chats-per-minute N  GET /chats requests allowed per rolling minute (default 500, Mixer's bucket)",
             "  --rate R              random chat events per second per channel, Mixer and osu! (default 0 = none)",
             "  --authkey-reusable    chat authkeys may be reused until they expire (default single-use)",
             "  --authkey-ttl-seconds N   authkey lifetime (default 300)",
@@ -79,6 +80,7 @@ public final class EmulatorMain {
     /** Starts the emulator and prints its EMULATOR line; empty after printing usage for --help. */
     static Optional<ChatEmulator> launch(String[] args, PrintStream out) {
         EmulatorOptions.Builder options = EmulatorOptions.builder().port(8080);
+        Integer chatsPerMinute = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -88,6 +90,7 @@ public final class EmulatorMain {
                 case "--port" -> options.port(intValue(args, ++i));
                 case "--mixer-channels" -> options.mixerChannelCount(intValue(args, ++i));
                 case "--mixer-endpoints" -> options.mixerEndpointCount(intValue(args, ++i));
+                case "--mixer-chats-per-minute" -> chatsPerMinute = intValue(args, ++i);
                 case "--rate" -> options.trafficEventsPerSecond(doubleValue(args, ++i));
                 case "--authkey-reusable" -> options.authkeySingleUse(false);
                 case "--authkey-ttl-seconds" -> options.authkeyTtl(java.time.Duration.ofSeconds(intValue(args, ++i)));
@@ -100,6 +103,9 @@ public final class EmulatorMain {
             }
         }
         ChatEmulator emulator = ChatEmulator.start(options.build());
+        if (chatsPerMinute != null) {
+            emulator.mixer().setChatsRateLimit(chatsPerMinute, java.time.Duration.ofMinutes(1));
+        }
         out.println(emulator.startLine());
         out.flush();
         return Optional.of(emulator);

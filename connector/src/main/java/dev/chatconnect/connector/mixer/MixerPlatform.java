@@ -27,6 +27,7 @@ public final class MixerPlatform implements ChatPlatform {
     public static final String REPLY_TIMEOUT_MS = "mixer.reply.timeout.ms";
     public static final String RESUME_TRACKED_IDS = "mixer.resume.tracked.ids";
     public static final String BACKFILL_ON_FIRST_CONNECT = "mixer.backfill.on.first.connect";
+    public static final String CHATS_REQUESTS_PER_MINUTE = "mixer.chats.requests.per.minute";
 
     /** The most messages Mixer's {@code history} method returns. */
     static final int HISTORY_LIMIT = 100;
@@ -88,6 +89,11 @@ public final class MixerPlatform implements ChatPlatform {
         def.define(REPLY_TIMEOUT_MS, Type.LONG, 20_000L, Range.between(100L, 600_000L), Importance.LOW,
                 "How long to wait for the reply to a method call (auth, history, msg) before reconnecting.",
                 GROUP, ++order, Width.SHORT, "Reply timeout");
+        def.define(CHATS_REQUESTS_PER_MINUTE, Type.INT, 500, Range.between(1, 1_000_000), Importance.LOW,
+                "GET /chats/{id} calls (one per socket connect) per rolling minute, split evenly among the connector's "
+                        + "tasks. Mixer's chats bucket allows 500 per 60 s: thousands of channels connect at that pace "
+                        + "instead of meeting 429s.",
+                GROUP, ++order, Width.SHORT, "Chats requests per minute");
         return order;
     }
 

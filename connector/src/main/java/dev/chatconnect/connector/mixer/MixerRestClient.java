@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.chatconnect.connector.util.RequestBudget;
 import java.util.List;
 import org.apache.kafka.common.config.types.Password;
 import java.util.concurrent.CompletableFuture;
@@ -23,17 +24,20 @@ final class MixerRestClient {
     private final String clientId;
     private final Password token;
     private final Duration timeout;
+    private final RequestBudget chatsBudget;
 
-    MixerRestClient(HttpClient http, String apiUrl, String clientId, Password token, Duration timeout) {
+    /** {@code chatsBudget} paces GET /chats (Mixer's chats bucket); null for none. */
+    MixerRestClient(HttpClient http, String apiUrl, String clientId, Password token, Duration timeout, RequestBudget chatsBudget) {
         this.http = http;
+        this.chatsBudget = chatsBudget;
         this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
         this.clientId = clientId;
         this.token = token;
         this.timeout = timeout;
     }
 
-    MixerRestClient(HttpClient http, MixerSettings settings) {
-        this(http, settings.apiUrl(), settings.clientId(), settings.token(), settings.connectTimeout());
+    MixerRestClient(HttpClient http, MixerSettings settings, RequestBudget chatsBudget) {
+        this(http, settings.apiUrl(), settings.clientId(), settings.token(), settings.connectTimeout(), chatsBudget);
     }
 
     /** Connection details of a channel; the authkey is present only when the request carried a token. */
@@ -63,7 +67,8 @@ final class MixerRestClient {
 
     CompletableFuture<ChatEndpoints> chats(long channelId) {
         String what = "GET /chats/" + channelId;
-        return get("/chats/" + channelId, what).thenApply(body -> {
+        CompletableFuture<Void> slot = chatsBudget == null ? CompletableFuture.completedFuture(null) : chatsBudget.acquire();
+        return slot.thenCompose(ready -> get("/chats/" + channelId, what)).thenApply(body -> {
             List<String> endpoints = Json.strings(body, "endpoints");
             if (endpoints.isEmpty()) {
                 throw new MixerApiException(what + " returned no chat endpoints", 200, true);

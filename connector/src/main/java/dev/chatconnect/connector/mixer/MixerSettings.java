@@ -1,6 +1,6 @@
 package dev.chatconnect.connector.mixer;
 
-import dev.chatconnect.connector.config.ChatSourceConfig;
+import dev.chatconnect.connector.config.ChatSourceTaskConfig;
 import java.time.Duration;
 import org.apache.kafka.common.config.types.Password;
 
@@ -17,9 +17,10 @@ record MixerSettings(
         Duration keepaliveIdle,
         Duration keepaliveTimeout,
         Duration backoffInitial,
-        Duration backoffMax) {
+        Duration backoffMax,
+        int chatsPerMinute) {
 
-    MixerSettings(ChatSourceConfig config) {
+    MixerSettings(ChatSourceTaskConfig config) {
         this(stripSlash(config.getString(MixerPlatform.API_URL)),
                 config.getString(MixerPlatform.CLIENT_ID),
                 config.getPassword(MixerPlatform.OAUTH_TOKEN),
@@ -31,7 +32,8 @@ record MixerSettings(
                 config.keepaliveIdle(),
                 config.keepaliveTimeout(),
                 config.reconnectBackoffInitial(),
-                config.reconnectBackoffMax());
+                config.reconnectBackoffMax(),
+                Math.max(1, config.getInt(MixerPlatform.CHATS_REQUESTS_PER_MINUTE) / Math.max(1, config.taskCount())));
     }
 
     boolean authenticated() {

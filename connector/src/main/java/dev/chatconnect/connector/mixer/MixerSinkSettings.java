@@ -16,7 +16,8 @@ record MixerSinkSettings(
         Duration keepaliveTimeout,
         int messagesPerWindow,
         Duration rateWindow,
-        int maxMessageLength) {
+        int maxMessageLength,
+        int chatsPerMinute) {
 
     MixerSinkSettings(ChatSinkConfig config) {
         this(config.getString(MixerPlatform.API_URL),
@@ -29,6 +30,7 @@ record MixerSinkSettings(
                 config.keepaliveTimeout(),
                 config.getInt(MixerPlatform.SINK_MESSAGES_PER_WINDOW),
                 Duration.ofMillis(config.getLong(MixerPlatform.SINK_RATE_WINDOW_MS)),
-                config.getInt(MixerPlatform.SINK_MAX_MESSAGE_LENGTH));
+                config.getInt(MixerPlatform.SINK_MAX_MESSAGE_LENGTH),
+                Math.max(1, config.getInt(MixerPlatform.CHATS_REQUESTS_PER_MINUTE) / Math.max(1, config.taskCount())));
     }
 }

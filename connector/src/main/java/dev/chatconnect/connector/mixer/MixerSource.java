@@ -4,6 +4,8 @@ import dev.chatconnect.connector.platform.ChannelRef;
 import dev.chatconnect.connector.platform.PlatformSource;
 import dev.chatconnect.connector.platform.SourceContext;
 import dev.chatconnect.connector.util.SerialExecutor;
+import dev.chatconnect.connector.util.RequestBudget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +24,8 @@ final class MixerSource implements PlatformSource {
     MixerSource(SourceContext context, MixerSettings settings) {
         this.context = context;
         this.settings = settings;
-        this.rest = new MixerRestClient(context.io().http(), settings);
+        this.rest = new MixerRestClient(context.io().http(), settings, new RequestBudget(settings.chatsPerMinute(),
+                Duration.ofMinutes(1), context.io().timer()));
     }
 
     @Override

@@ -52,6 +52,7 @@ public class ChatSourceConnector extends SourceConnector {
             Map<String, String> taskProps = new HashMap<>(props);
             taskProps.put(ChatSourceConfig.CHANNELS, String.join(",", grouped.get(task).stream().map(ChannelRef::toString).toList()));
             taskProps.put(ChatSourceTaskConfig.TASK_ID, Integer.toString(task));
+            taskProps.put(ChatSourceTaskConfig.TASK_COUNT, Integer.toString(grouped.size()));
             configs.add(taskProps);
         }
         return configs;
