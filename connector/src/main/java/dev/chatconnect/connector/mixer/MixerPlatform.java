@@ -29,6 +29,12 @@ public final class MixerPlatform implements ChatPlatform {
     public static final String BACKFILL_ON_FIRST_CONNECT = "mixer.backfill.on.first.connect";
     public static final String CHATS_REQUESTS_PER_MINUTE = "mixer.chats.requests.per.minute";
 
+    /**
+     * The window of the /chats budget: Mixer's minute plus slack, because a burst of calls reaches the server a little
+     * after our clock let them go, and the server's window starts from its own clock.
+     */
+    static final java.time.Duration CHATS_WINDOW = java.time.Duration.ofSeconds(62);
+
     /** The most messages Mixer's {@code history} method returns. */
     static final int HISTORY_LIMIT = 100;
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.chatconnect.connector.util.Futures;
 import dev.chatconnect.connector.util.RequestBudget;
 import java.util.List;
 import org.apache.kafka.common.config.types.Password;
@@ -68,7 +69,11 @@ final class MixerRestClient {
     CompletableFuture<ChatEndpoints> chats(long channelId) {
         String what = "GET /chats/" + channelId;
         CompletableFuture<Void> slot = chatsBudget == null ? CompletableFuture.completedFuture(null) : chatsBudget.acquire();
-        return slot.thenCompose(ready -> get("/chats/" + channelId, what)).thenApply(body -> {
+        return slot.thenCompose(ready -> get("/chats/" + channelId, what)).whenComplete((body, error) -> {
+            if (chatsBudget != null && error != null && Futures.unwrap(error) instanceof MixerApiException e && e.status() == 429) {
+                chatsBudget.pause(Duration.ofSeconds(1)); // everyone waits, rather than each channel retrying on its own
+            }
+        }).thenApply(body -> {
             List<String> endpoints = Json.strings(body, "endpoints");
             if (endpoints.isEmpty()) {
                 throw new MixerApiException(what + " returned no chat endpoints", 200, true);

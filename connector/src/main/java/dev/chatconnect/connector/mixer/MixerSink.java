@@ -46,7 +46,7 @@ final class MixerSink implements PlatformSink {
         this.context = context;
         this.settings = settings;
         this.rest = new MixerRestClient(context.io().http(), settings.apiUrl(), settings.clientId(), settings.token(),
-                settings.connectTimeout(), new RequestBudget(settings.chatsPerMinute(), Duration.ofMinutes(1), context.io().timer()));
+                settings.connectTimeout(), new RequestBudget(settings.chatsPerMinute(), MixerPlatform.CHATS_WINDOW, context.io().timer()));
         long period = Math.max(100, settings.keepaliveIdle().toMillis() / 3);
         this.keepalive = context.io().timer().scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();

@@ -25,7 +25,7 @@ final class MixerSource implements PlatformSource {
         this.context = context;
         this.settings = settings;
         this.rest = new MixerRestClient(context.io().http(), settings, new RequestBudget(settings.chatsPerMinute(),
-                Duration.ofMinutes(1), context.io().timer()));
+                MixerPlatform.CHATS_WINDOW, context.io().timer()));
     }
 
     @Override
