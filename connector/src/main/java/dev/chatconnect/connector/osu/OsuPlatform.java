@@ -162,8 +162,15 @@ public final class OsuPlatform implements ChatPlatform {
     @Override
     public String checkOffset(Map<String, ?> partition, Map<String, ?> offset) {
         if (partition.containsKey(OsuAccountState.PARTITION_ACCOUNT)) {
-            return offset == null || offset.get(OsuAccountState.SEALED_REFRESH_TOKEN) instanceof String ? null
-                    : "the account state holds \"" + OsuAccountState.SEALED_REFRESH_TOKEN + "\" (a sealed token)";
+            if (offset == null) {
+                return null;
+            }
+            if (!(offset.get(OsuAccountState.SEALED_REFRESH_TOKEN) instanceof String)) {
+                return "the account state holds \"" + OsuAccountState.SEALED_REFRESH_TOKEN + "\" (a sealed token)";
+            }
+            Object known = offset.get(OsuAccountState.KNOWN_PRIVATE_CHANNELS);
+            return known == null || (known instanceof String ids && ids.matches("[0-9]*(,[0-9]+)*")) ? null
+                    : "\"" + OsuAccountState.KNOWN_PRIVATE_CHANNELS + "\" is a comma-separated list of channel ids";
         }
         if (!(partition.get(ChannelRef.PARTITION_CHANNEL) instanceof String)) {
             return "needs a partition {\"platform\": \"osu\", \"channel\": \"<channel id>\"}";

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -292,6 +293,13 @@ final class OsuSource implements PlatformSource {
                 chain = chain.thenComposeAsync(ignored -> gen == generation ? catchUp(channel, gen) : CompletableFuture.completedFuture(null), serial);
             }
         }
+        if (settings.privateMessages()) {
+            for (long known : account.knownPrivateChannels()) {
+                if (!byId.containsKey(known) && !discovering.containsKey(known)) {
+                    discover(known, null); // PMs that arrived while the connector was away
+                }
+            }
+        }
         chain.whenCompleteAsync((ok, error) -> {
             log.debug("osu! catch-up of generation {} ended ({})", gen, error == null ? "ok" : error.toString());
             if (error != null && gen == generation) {
@@ -359,14 +367,19 @@ final class OsuSource implements PlatformSource {
         emit(channel, mapper.message(channel.info, pending.message(), pending.sender(), pending.raw(), pending.receivedAt()));
     }
 
-    /** A message for a channel not joined by configuration: a private message, when those are streamed. */
+    /**
+     * A channel not joined by configuration: a private message channel, when those are streamed. Called for a live message
+     * ({@code pending}) or, with null, for a private channel known from an earlier run.
+     */
     private void discover(long channelId, Pending pending) {
         List<Pending> queued = discovering.get(channelId);
         if (queued != null) {
-            queued.add(pending);
+            if (pending != null) {
+                queued.add(pending);
+            }
             return;
         }
-        discovering.put(channelId, new ArrayList<>(List.of(pending)));
+        discovering.put(channelId, new ArrayList<>(pending == null ? List.of() : List.of(pending)));
         api.channel(channelId).whenCompleteAsync((body, error) -> {
             List<Pending> waiting = discovering.remove(channelId);
             JsonNode info = body == null ? null : body.path("channel");
@@ -379,6 +392,7 @@ final class OsuSource implements PlatformSource {
             channel.info = new ChannelInfo(channelId, Json.text(info, "name"), "PM");
             channel.waiting.addAll(waiting);
             byId.put(channelId, channel);
+            rememberPrivateChannel(channelId);
             // a PM channel known from an earlier run catches up from its offset; a new one from its newest page
             long gen = generation;
             catchUp(channel, gen).whenCompleteAsync((ok, failure) -> {
@@ -620,6 +634,17 @@ final class OsuSource implements PlatformSource {
         channel.metrics.lastError(reason);
         log.error("osu! channel {} cannot be read and is given up: {}. The task's other channels carry on.", channel.ref, reason);
         context.sink().channelFailed(channel.ref, reason);
+    }
+
+    private void rememberPrivateChannel(long channelId) {
+        SourceRecord record = account.privateChannelSeen(channelId);
+        if (record != null) {
+            try {
+                context.sink().emitRecord(record);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void storeRotated(String refreshToken) {

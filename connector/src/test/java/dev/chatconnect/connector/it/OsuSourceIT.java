@@ -266,6 +266,40 @@ class OsuSourceIT extends ConnectClusterExtension {
     }
 
     @Test
+    void privateMessagesSentWhileTheConnectorWasStoppedArriveAfterTheResume() throws Exception {
+        List<Long> channels = newOsuChannels(1);
+        Map<String, String> props = osuSource("osu-pm-resume", channels, 1);
+        props.put("osu.private.messages", "true");
+        connect.configureConnector("osu-pm-resume", props);
+        awaitRunning("osu-pm-resume", 1);
+        awaitChatStarted();
+        long friend = osu().addUser("pm_resume_friend");
+        long first = osu().sendPrivateMessage(friend, osu().botUserId(), "before the stop", false);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "osu-pm-resume")) {
+            reader.awaitAtLeast(1, e -> Long.toString(first).equals(e.id()), WAIT);
+        }
+        connect.stopConnector("osu-pm-resume");
+        connect.assertions().assertConnectorIsStopped("osu-pm-resume", "stopped");
+        Await.until(WAIT, () -> osu().openSockets() == 0, () -> "socket closed by stop()");
+        List<String> whileAway = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            whileAway.add(Long.toString(osu().sendPrivateMessage(friend, osu().botUserId(), "while away " + i, false)));
+        }
+
+        connect.resumeConnector("osu-pm-resume"); // no new private message follows: the channel is known from the offsets
+        awaitRunning("osu-pm-resume", 1);
+        try (TopicReader reader = new TopicReader(connect.kafka(), "osu-pm-resume")) {
+            reader.awaitAtLeast(4, e -> e.type().equals("message"), WAIT);
+            reader.drain(e -> true, Duration.ofSeconds(2));
+            List<String> ids = reader.matching(e -> e.type().equals("message")).stream().map(Event::id).toList();
+            List<String> expected = new java.util.ArrayList<>(List.of(Long.toString(first)));
+            expected.addAll(whileAway);
+            assertEquals(expected, ids, "each private message once, in order");
+        }
+        connect.deleteConnector("osu-pm-resume");
+    }
+
+    @Test
     void aRevokedTokenFailsTheTaskClearlyWithoutARetryStorm() throws Exception {
         List<Long> channels = newOsuChannels(1);
         long account = osu().addUser("soon_revoked");
