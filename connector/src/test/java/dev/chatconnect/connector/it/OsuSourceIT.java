@@ -246,14 +246,18 @@ class OsuSourceIT extends ConnectClusterExtension {
         connect.deleteConnector("osu-pings");
     }
 
+    /** A connector (topic of the same name) on one new public channel, streaming the bot's private messages too. */
+    private void startWithPrivateMessages(String name) throws InterruptedException {
+        Map<String, String> props = osuSource(name, newOsuChannels(1), 1);
+        props.put("osu.private.messages", "true");
+        connect.configureConnector(name, props);
+        awaitRunning(name, 1);
+        awaitChatStarted();
+    }
+
     @Test
     void privateMessagesBecomeTheirOwnChannel() throws Exception {
-        List<Long> channels = newOsuChannels(1);
-        Map<String, String> props = osuSource("osu-pm", channels, 1);
-        props.put("osu.private.messages", "true");
-        connect.configureConnector("osu-pm", props);
-        awaitRunning("osu-pm", 1);
-        awaitChatStarted();
+        startWithPrivateMessages("osu-pm");
         long friend = osu().addUser("pm_friend");
         long pm = osu().sendPrivateMessage(friend, osu().botUserId(), "psst, a private hello", false);
         try (TopicReader reader = new TopicReader(connect.kafka(), "osu-pm")) {
@@ -267,12 +271,7 @@ class OsuSourceIT extends ConnectClusterExtension {
 
     @Test
     void privateMessagesSentWhileTheConnectorWasStoppedArriveAfterTheResume() throws Exception {
-        List<Long> channels = newOsuChannels(1);
-        Map<String, String> props = osuSource("osu-pm-resume", channels, 1);
-        props.put("osu.private.messages", "true");
-        connect.configureConnector("osu-pm-resume", props);
-        awaitRunning("osu-pm-resume", 1);
-        awaitChatStarted();
+        startWithPrivateMessages("osu-pm-resume");
         long friend = osu().addUser("pm_resume_friend");
         long first = osu().sendPrivateMessage(friend, osu().botUserId(), "before the stop", false);
         try (TopicReader reader = new TopicReader(connect.kafka(), "osu-pm-resume")) {
